@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "schools"
+urlpatterns = [
+    path("", views.school_list, name="list"),
+    path("<str:urn>/", views.school_detail, name="detail"),
+]

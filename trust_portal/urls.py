@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from schools.views import home
+
+admin.site.site_header = "Trust portal back office"
+admin.site.site_title = "Trust portal back office"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/", include("accounts.urls")),
+    path("schools/", include("schools.urls")),
+    path("categorisation/", include("categorisation.urls")),
+    path("interventions/", include("interventions.urls")),
+    path("audits/", include("audits.urls")),
+    path("letters/", include("letters.urls")),
+    path("back-office/", admin.site.urls),
+]
