@@ -44,3 +44,26 @@ class User(AbstractUser):
     @property
     def display_name(self):
         return self.get_full_name() or self.email
+
+
+class AccessRecord(models.Model):
+    """Who opened or downloaded something restricted (HR support plans, warning notices, letters), and when.
+
+    Written by `accounts.services.access_record_create`; never edited through the portal.
+    """
+
+    person = models.ForeignKey(User, on_delete=models.PROTECT, related_name="access_records")
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(max_length=20)  # "viewed" or "downloaded"
+    what = models.CharField(max_length=200)  # e.g. "letter 42 (PDF)"
+    object_type = models.CharField(max_length=100)  # app_label.model
+    object_id = models.CharField(max_length=40)
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, null=True, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.person} {self.action} {self.what} at {self.at:%d/%m/%Y %H:%M}"
