@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "categorisation",
     "interventions",
     "audits",
+    "kpis",
     "letters",
 ]
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("categorisation/", include("categorisation.urls")),
     path("interventions/", include("interventions.urls")),
     path("audits/", include("audits.urls")),
+    path("kpis/", include("kpis.urls")),
     path("letters/", include("letters.urls")),
     path("back-office/", admin.site.urls),
 ]
