@@ -1,0 +1,20 @@
+from .ladder import AllowedMove, Characteristic, Colour, Dimension, Ladder, Level, Route
+from .records import Categorisation, FinanceFigures
+from .votes import VOTE_STATUS_MOVES, Choice, Vote, VoteMember, VoteStatus
+
+__all__ = [
+    "VOTE_STATUS_MOVES",
+    "AllowedMove",
+    "Categorisation",
+    "Characteristic",
+    "Choice",
+    "Colour",
+    "Dimension",
+    "FinanceFigures",
+    "Ladder",
+    "Level",
+    "Route",
+    "Vote",
+    "VoteMember",
+    "VoteStatus",
+]
