@@ -9,19 +9,12 @@ from schools.gias import GiasImportError, decode, import_gias
 from schools.models import Phase, School
 from tests.factories import SchoolFactory
 
-HEADER_FILE = Path(__file__).resolve().parents[3] / "shared" / "data" / "gias-establishment-columns.txt"
+# The real header row of the GIAS "all establishment data" export (from shared/data), in file order.
+HEADER_FILE = Path(__file__).resolve().parents[1] / "data" / "gias-header.csv"
 
 
 def gias_header():
-    """The real header row of the GIAS export, from the shared data file (or the columns we use)."""
-    if HEADER_FILE.exists():
-        lines = [line.strip() for line in HEADER_FILE.read_text().splitlines()]
-        return [line for line in lines if line and not line.startswith("#")]
-    return [
-        "URN", "LA (code)", "LA (name)", "EstablishmentName", "TypeOfEstablishment (name)",
-        "EstablishmentStatus (name)", "OpenDate", "PhaseOfEducation (name)", "SchoolCapacity",
-        "NumberOfPupils", "Trusts (code)", "Postcode", "TypeOfResourcedProvision (name)",
-    ]  # fmt: skip
+    return next(csv.reader(HEADER_FILE.open()))
 
 
 def gias_csv(rows, header=None):
