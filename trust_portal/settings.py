@@ -228,3 +228,13 @@ LOGGING = {
 }
 
 FORM_RENDERER = "trust_portal.forms.PortalFormRenderer"
+
+# --- letters ---
+# Tests that start a real Celery worker need it to reach the same test database: on SQLite that means a
+# file, not memory, and the worker is pointed at it through PORTAL_WORKER_DATABASE_NAME (never in production).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-portal.sqlite3")}
+if not PRODUCTION and env.str("PORTAL_WORKER_DATABASE_NAME", default=""):
+    DATABASES["default"]["NAME"] = env.str("PORTAL_WORKER_DATABASE_NAME")
+# WeasyPrint reports every layout step at INFO; keep its warnings (refused URLs) only.
+LOGGING.setdefault("loggers", {})["weasyprint.progress"] = {"level": "WARNING"}

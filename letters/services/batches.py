@@ -1,0 +1,70 @@
+"""Approve-all and issue-all for a half-term: a batch record and one task per letter."""
+
+from celery import group
+from django.db import transaction
+from django.db.models import F
+
+from schools.models import HalfTerm
+
+from ..errors import LetterError
+from ..models import BatchKind, ItemStatus, Letter, LetterBatch, LetterBatchItem, LetterStatus
+from .permissions import require_ceo
+
+BATCH_TAKES = {BatchKind.APPROVE: LetterStatus.DRAFT, BatchKind.ISSUE: LetterStatus.APPROVED}
+ACTIVE_ITEM = [ItemStatus.PENDING, ItemStatus.PROCESSING]
+
+
+def _enqueue(item_ids: list[int]) -> None:
+    from ..tasks import run_batch_item
+
+    if item_ids:
+        transaction.on_commit(lambda: group(run_batch_item.s(pk) for pk in item_ids).apply_async())
+
+
+@transaction.atomic
+def letter_batch_start(*, kind: BatchKind, half_term: HalfTerm, by) -> LetterBatch:
+    """Approve every draft (or issue every approved letter) of a half-term, one worker task per letter.
+
+    Letters already in a running batch of the same kind are left to it, so a second click sends and
+    renders nothing twice.
+    """
+    require_ceo(by, "approve or issue letters")
+    wanted = BATCH_TAKES[BatchKind(kind)]
+    busy = LetterBatchItem.objects.filter(batch__kind=kind, status__in=ACTIVE_ITEM).values("letter_id")
+    letters = list(
+        Letter.objects.select_for_update()
+        .filter(half_term=half_term, status=wanted)
+        .exclude(pk__in=busy)
+        .values_list("pk", flat=True)
+    )
+    if not letters:
+        raise LetterError(
+            f"There are no {wanted.label.lower()} letters for {half_term.label} waiting to be "
+            f"{'approved' if kind == BatchKind.APPROVE else 'issued'}."
+        )
+    batch = LetterBatch.objects.create(kind=kind, half_term=half_term, started_by=by)
+    items = LetterBatchItem.objects.bulk_create(LetterBatchItem(batch=batch, letter_id=pk) for pk in letters)
+    _enqueue([item.pk for item in items])
+    return batch
+
+
+@transaction.atomic
+def letter_batch_retry(*, batch: LetterBatch, by) -> int:
+    """Try the batch's failed letters again. Returns how many."""
+    require_ceo(by, "retry letters")
+    failed = list(batch.items.filter(status=ItemStatus.FAILED).values_list("pk", flat=True))
+    if not failed:
+        raise LetterError("Nothing in this batch has failed, so there is nothing to retry.")
+    LetterBatchItem.objects.filter(pk__in=failed, status=ItemStatus.FAILED).update(
+        status=ItemStatus.PENDING, error=""
+    )
+    _enqueue(failed)
+    return len(failed)
+
+
+def batch_item_claim(item_id: int) -> bool:
+    return bool(
+        LetterBatchItem.objects.filter(pk=item_id, status=ItemStatus.PENDING).update(
+            status=ItemStatus.PROCESSING, attempts=F("attempts") + 1
+        )
+    )

@@ -1,0 +1,160 @@
+"""A letter's life: drafted, approved (its PDF is made by a worker), issued (sent), acknowledged."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from schools.models import HalfTerm, School
+
+from ..errors import LetterError
+from ..models import Letter, LetterPdf, LetterStatus, RenderStatus
+from ..models.statuses import LETTER_MOVES, move_allowed
+from .permissions import require_ceo, require_head_of
+
+
+def _check_move(letter: Letter, to: LetterStatus) -> None:
+    if not move_allowed(LETTER_MOVES, letter.status, to):
+        raise LetterError(
+            f"This letter is {letter.get_status_display().lower()}, so it cannot be made {to.label.lower()}."
+        )
+
+
+def _locked(letter: Letter) -> Letter:
+    return Letter.objects.select_for_update().select_related("school", "half_term").get(pk=letter.pk)
+
+
+@transaction.atomic
+def letter_draft_create(*, school: School, half_term: HalfTerm, by, dated: date | None = None) -> Letter:
+    """Start a school's letter for a half-term (one per school per half-term; corrections are versions)."""
+    require_ceo(by, "write letters")
+    existing = Letter.objects.filter(school=school, half_term=half_term).first()
+    if existing:
+        raise LetterError(f"{school} already has a letter for {half_term.label}.")
+    return Letter.objects.create(
+        school=school, half_term=half_term, dated=dated or timezone.localdate(), created_by=by
+    )
+
+
+@transaction.atomic
+def letters_drafts_create(*, half_term: HalfTerm, by, dated: date | None = None) -> int:
+    """A draft for every school that has no letter for the half-term yet. Returns how many were made."""
+    require_ceo(by, "write letters")
+    have = set(Letter.objects.filter(half_term=half_term).values_list("school_id", flat=True))
+    dated = dated or timezone.localdate()
+    new = [
+        Letter(school=school, half_term=half_term, dated=dated, created_by=by)
+        for school in School.objects.exclude(pk__in=have)
+    ]
+    Letter.objects.bulk_create(new)
+    return len(new)
+
+
+@transaction.atomic
+def letter_update(*, letter: Letter, by, ceo_text: str, dated: date) -> Letter:
+    require_ceo(by, "change letters")
+    letter = _locked(letter)
+    if letter.status != LetterStatus.DRAFT:
+        raise LetterError("Only a draft can be changed. Return the letter to draft first.")
+    letter.ceo_text = ceo_text.strip()
+    letter.dated = dated
+    letter.save(update_fields=["ceo_text", "dated"])
+    return letter
+
+
+@transaction.atomic
+def letter_approve(*, letter: Letter, by, render: bool = True) -> Letter:
+    """Approve a draft. Its PDF is made by a worker now, so that issuing is only sending.
+
+    `render=False` is for the approve-all batch, whose per-letter task renders straight after.
+    """
+    from ..rendering import letter_pdf_for_current_content
+    from ..tasks import render_letter_pdf
+
+    require_ceo(by, "approve letters")
+    letter = _locked(letter)
+    _check_move(letter, LetterStatus.APPROVED)
+    letter.status = LetterStatus.APPROVED
+    letter.approved_by = by
+    letter.approved_at = timezone.now()
+    letter.save(update_fields=["status", "approved_by", "approved_at"])
+    if render:
+        pdf = letter_pdf_for_current_content(letter)
+        if pdf.status != RenderStatus.READY:
+            transaction.on_commit(lambda: render_letter_pdf.delay(pdf.pk))
+    return letter
+
+
+@transaction.atomic
+def letter_return_to_draft(*, letter: Letter, by) -> Letter:
+    require_ceo(by, "return letters to draft")
+    letter = _locked(letter)
+    _check_move(letter, LetterStatus.DRAFT)
+    letter.status = LetterStatus.DRAFT
+    letter.approved_by = None
+    letter.approved_at = None
+    letter.save(update_fields=["status", "approved_by", "approved_at"])
+    return letter
+
+
+@transaction.atomic
+def letter_issue(*, letter: Letter, pdf: LetterPdf, by) -> Letter:
+    """Send an approved letter: freeze its content and PDF, lock the half-term's categories, email on commit.
+
+    The PDF must be ready and made from the data as it is now, so what was approved is what is sent.
+    """
+    from ..compose import content_hash, letter_content
+    from ..tasks import send_letter_email
+
+    require_ceo(by, "issue letters")
+    letter = _locked(letter)
+    _check_move(letter, LetterStatus.ISSUED)
+    pdf = LetterPdf.objects.get(pk=pdf.pk, letter=letter)
+    if pdf.status != RenderStatus.READY:
+        raise LetterError("The letter's PDF is not ready yet. Wait for it to be made, or retry it.")
+    if pdf.content_hash != content_hash(letter_content(letter)):
+        raise LetterError("The data in this letter changed after its PDF was made. Make the PDF again first.")
+    letter.status = LetterStatus.ISSUED
+    letter.issued_by = by
+    letter.issued_at = timezone.now()
+    letter.content = pdf.content
+    letter.issued_pdf = pdf
+    letter.save(update_fields=["status", "issued_by", "issued_at", "content", "issued_pdf"])
+    transaction.on_commit(lambda: send_letter_email.delay(letter.pk))
+    return letter
+
+
+@transaction.atomic
+def letter_acknowledge(*, letter: Letter, by) -> Letter:
+    """The head confirms they have received and read the letter."""
+    letter = _locked(letter)
+    require_head_of(by, letter.school, "acknowledge this letter")
+    _check_move(letter, LetterStatus.ACKNOWLEDGED)
+    letter.status = LetterStatus.ACKNOWLEDGED
+    letter.acknowledged_by = by
+    letter.acknowledged_at = timezone.now()
+    letter.save(update_fields=["status", "acknowledged_by", "acknowledged_at"])
+    return letter
+
+
+@transaction.atomic
+def letter_correct(*, letter: Letter, by, reason: str) -> Letter:
+    """Start a corrected version of a sent letter; the sent one stays as it was, as a record."""
+    require_ceo(by, "correct letters")
+    letter = _locked(letter)
+    if not letter.is_sent:
+        raise LetterError("Only a sent letter is corrected by a new version; change the draft instead.")
+    if Letter.objects.filter(corrects=letter).exists():
+        raise LetterError("This letter already has a corrected version. Correct that one instead.")
+    if not reason.strip():
+        raise LetterError("Say what the correction is for; it is printed on the new version.")
+    return Letter.objects.create(
+        school=letter.school,
+        half_term=letter.half_term,
+        version=letter.version + 1,
+        corrects=letter,
+        correction_reason=reason.strip(),
+        dated=timezone.localdate(),
+        ceo_text=letter.ceo_text,
+        created_by=by,
+    )
