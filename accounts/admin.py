@@ -1,7 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import AccessRecord, User
+from accounts.forms import BackOfficeSignInForm
+from accounts.models import AccessRecord, SessionsEnded, User
+from accounts.services import sessions_end_all
+
+# The back office's own login page gives the same plain message while an account is cooling off
+# (the throttle itself is in the authentication backend, so it holds here regardless).
+admin.site.login_form = BackOfficeSignInForm
 
 
 @admin.register(User)
@@ -16,15 +22,20 @@ class UserAdmin(BaseUserAdmin):
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    actions = ["end_all_sessions"]
+
+    @admin.action(description="End all sessions of the selected people (e.g. leavers)")
+    def end_all_sessions(self, request, queryset):
+        ended = 0
+        for person in queryset.exclude(pk=request.user.pk):
+            ended += sessions_end_all(
+                person=person, by=request.user, reason="Ended in the back office"
+            ).sessions_count
+        self.message_user(request, f"Ended {ended} session(s).", messages.SUCCESS)
 
 
-@admin.register(AccessRecord)
-class AccessRecordAdmin(admin.ModelAdmin):
-    """Read-only: the record of access is evidence, so no one edits or deletes it here."""
-
-    list_display = ["at", "person", "action", "what", "school", "ip_address"]
-    list_filter = ["action", "object_type"]
-    search_fields = ["person__email", "what"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records are evidence, so no one adds, edits or deletes them here."""
 
     def has_add_permission(self, request):
         return False
@@ -34,3 +45,17 @@ class AccessRecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AccessRecord)
+class AccessRecordAdmin(ReadOnlyAdmin):
+    list_display = ["at", "person", "action", "what", "school", "ip_address"]
+    list_filter = ["action", "object_type", "school"]
+    search_fields = ["person__email", "what"]
+    date_hierarchy = "at"
+
+
+@admin.register(SessionsEnded)
+class SessionsEndedAdmin(ReadOnlyAdmin):
+    list_display = ["at", "person", "ended_by", "reason", "sessions_count", "account_closed"]
+    search_fields = ["person__email", "reason"]

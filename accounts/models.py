@@ -67,3 +67,50 @@ class AccessRecord(models.Model):
 
     def __str__(self):
         return f"{self.person} {self.action} {self.what} at {self.at:%d/%m/%Y %H:%M}"
+
+
+class FailedSignIn(models.Model):
+    """A wrong password, kept for a short while so repeated guessing is refused across every process."""
+
+    email = models.CharField(max_length=254, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.email} from {self.ip_address} at {self.at:%d/%m/%Y %H:%M}"
+
+
+class SignedInSession(models.Model):
+    """One open session of a person, so that all of them can be ended when the person leaves."""
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="signed_in_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    signed_in_at = models.DateTimeField(auto_now_add=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-signed_in_at"]
+
+    def __str__(self):
+        return f"{self.person} signed in at {self.signed_in_at:%d/%m/%Y %H:%M}"
+
+
+class SessionsEnded(models.Model):
+    """The record that someone ended all of a person's sessions: who, when and why."""
+
+    person = models.ForeignKey(User, on_delete=models.PROTECT, related_name="sessions_ended")
+    ended_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.CharField(max_length=200)
+    sessions_count = models.PositiveIntegerField()
+    account_closed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name_plural = "sessions ended"
+
+    def __str__(self):
+        return f"{self.ended_by} ended {self.person}'s sessions at {self.at:%d/%m/%Y %H:%M}"

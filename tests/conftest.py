@@ -23,3 +23,9 @@ def client_as(client):
 def fast_password_hashing(settings):
     """Argon2 is deliberately slow; tests that are about hashing ask for it themselves."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's administrator client, signed in as the back office requires (second factor too)."""
+    return sign_in(client, admin_user)

@@ -2,6 +2,11 @@
 
 from types import SimpleNamespace
 
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.mfa import AUTHENTICATOR_APP, second_factor_required
+from schools.access import forget_access
 from schools.calendar import academic_year_ensure
 from schools.roles import Role
 from tests.factories import SchoolFactory, person_with_role
@@ -31,7 +36,18 @@ def build_world():
 
 
 def sign_in(client, user):
-    """Sign a persona in on a test client, as fully as the portal requires for their role."""
-    if user is not None:
-        client.force_login(user)
+    """Sign a persona in on a test client, as fully as the portal requires for their role: people who must
+    use a second factor get an authenticator app and a session that has passed it."""
+    if user is None:
+        return client
+    client.force_login(user)
+    if second_factor_required(user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+            user=user, name=AUTHENTICATOR_APP, confirmed=True
+        )
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    # The check above read the person's roles; a test may change them next.
+    forget_access(user)
     return client

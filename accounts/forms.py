@@ -1,0 +1,126 @@
+import re
+
+from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+
+from accounts.models import User
+from accounts.throttle import client_ip, cool_off_minutes, sign_in_locked
+from schools.models import School
+
+
+class _ThrottleMessage:
+    """Says plainly why a sign-in is refused while the account or address is cooling off."""
+
+    def clean(self):
+        email = self.cleaned_data.get("username")
+        if email and sign_in_locked(email=email, ip_address=client_ip(self.request)):
+            raise ValidationError(
+                f"There have been too many wrong passwords for this account or from this address. Wait "
+                f"{cool_off_minutes()} minutes and try again, or ask the trust's central team to reset "
+                "your password.",
+                code="locked",
+            )
+        return super().clean()
+
+
+class SignInForm(_ThrottleMessage, AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "The email address or password is not right. Check them and try again.",
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+
+
+class BackOfficeSignInForm(_ThrottleMessage, AdminAuthenticationForm):
+    pass
+
+
+class AuthenticatorCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The 6 digits your app shows for this portal, like 123456.",
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        error_messages={"required": "Enter the 6-digit code from your authenticator app, like 123456."},
+    )
+
+    def clean_code(self):
+        code = re.sub(r"\s", "", self.cleaned_data["code"])
+        if not re.fullmatch(r"\d{6}", code):
+            raise ValidationError("Enter the code as 6 digits, like 123456.")
+        return code
+
+
+class RecoveryCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Recovery code",
+        help_text="One of the recovery codes you saved when you set up two-factor authentication. Each "
+        "works once.",
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"required": "Enter one of your recovery codes."},
+    )
+
+    def clean_code(self):
+        code = re.sub(r"[\s-]", "", self.cleaned_data["code"]).lower()
+        if not re.fullmatch(r"[a-z2-7]{8}", code):
+            raise ValidationError("A recovery code is 8 letters and digits, like abcd2345.")
+        return code
+
+
+class EndSessionsForm(forms.Form):
+    person = forms.ModelChoiceField(
+        queryset=User.objects.filter(is_active=True).order_by("last_name", "first_name", "email"),
+        label="Person",
+        empty_label="Choose a person",
+        error_messages={"required": "Choose the person whose sessions to end."},
+    )
+    reason = forms.CharField(
+        label="Why",
+        max_length=200,
+        help_text="For the record, like 'Left the trust on 31 March 2026'.",
+        error_messages={"required": "Say why you are ending their sessions, like 'Left the trust'."},
+    )
+    close_account = forms.BooleanField(
+        label="Also close their account so they cannot sign in again", required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].label_from_instance = lambda person: f"{person.display_name} ({person.email})"
+
+
+ACTIONS = [("", "Any"), ("viewed", "Viewed"), ("downloaded", "Downloaded")]
+
+
+class AccessRecordFilterForm(forms.Form):
+    person = forms.CharField(label="Person's email contains", required=False, max_length=254)
+    school = forms.ModelChoiceField(
+        queryset=School.objects.order_by("name"), required=False, empty_label="Any"
+    )
+    action = forms.ChoiceField(choices=ACTIONS, required=False)
+    since = forms.DateField(
+        label="From",
+        required=False,
+        help_text="Like 27/3/2026",
+        error_messages={"invalid": "Enter the first day as a date, like 27/3/2026."},
+    )
+    until = forms.DateField(
+        label="To",
+        required=False,
+        help_text="Like 27/3/2026",
+        error_messages={"invalid": "Enter the last day as a date, like 27/3/2026."},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and until < since:
+            self.add_error("until", "The last day must be on or after the first day.")
+        return cleaned

@@ -1,0 +1,32 @@
+from django.db.models import Count, Max
+
+from accounts.models import AccessRecord, SessionsEnded, SignedInSession
+
+
+def access_records(*, person_email="", school=None, action="", since=None, until=None):
+    """The record of access, newest first, narrowed by whichever filters are given."""
+    records = AccessRecord.objects.select_related("person", "school")
+    if person_email:
+        records = records.filter(person__email__icontains=person_email.strip())
+    if school is not None:
+        records = records.filter(school=school)
+    if action:
+        records = records.filter(action=action)
+    if since:
+        records = records.filter(at__date__gte=since)
+    if until:
+        records = records.filter(at__date__lte=until)
+    return records.order_by("-at", "-pk")
+
+
+def people_signed_in():
+    """Each person with an open session: how many, and when they last signed in."""
+    return (
+        SignedInSession.objects.values("person", "person__email", "person__first_name", "person__last_name")
+        .annotate(sessions=Count("pk"), latest=Max("signed_in_at"))
+        .order_by("person__last_name", "person__first_name", "person__email")
+    )
+
+
+def sessions_ended_recently(limit=20):
+    return SessionsEnded.objects.select_related("person", "ended_by")[:limit]
