@@ -1,7 +1,5 @@
 from decimal import Decimal
 
-import pytest
-
 from categorisation import evidence
 from categorisation.evidence import Evidence, evidence_for, register
 from categorisation.finance_evidence import finance_figures_evidence
@@ -9,11 +7,6 @@ from categorisation.models import Dimension
 from categorisation.selectors import categories_for, finance_figures_for
 from schools.models import Trust
 from tests.categorisation.factories import CategorisationFactory, FinanceFiguresFactory, half_term, level
-
-
-@pytest.fixture
-def aut2(world):
-    return half_term(2026, 2)
 
 
 def test_categories_for_gives_the_current_revision_per_school_and_dimension(
