@@ -8,7 +8,7 @@ from schools.roles import Role
 # Where each role lands after signing in, most specific first. A role not named here lands on the
 # schools list (trust-wide) or on their school's page (school roles).
 HOME_BY_TRUST_ROLE = [
-    (Role.COMPLIANCE_MANAGER, "schools:list"),
+    (Role.COMPLIANCE_MANAGER, "audits:schedule"),
 ]
 DEFAULT_TRUST_HOME = "schools:list"
 

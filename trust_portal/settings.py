@@ -277,3 +277,16 @@ if not PRODUCTION and env.str("PORTAL_WORKER_DATABASE_NAME", default=""):
     DATABASES["default"]["NAME"] = env.str("PORTAL_WORKER_DATABASE_NAME")
 # WeasyPrint reports every layout step at INFO; keep its warnings (refused URLs) only.
 LOGGING.setdefault("loggers", {})["weasyprint.progress"] = {"level": "WARNING"}
+
+# --- audits ---
+# Times are Europe/London (CELERY_TIMEZONE). Each reminder is recorded, so a beat firing twice is harmless.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["audits-due-reminders"] = {
+    "task": "audits.send_due_reminders",
+    "schedule": crontab(hour=7, minute=0),
+}
+CELERY_BEAT_SCHEDULE["audits-weekly-digests"] = {
+    "task": "audits.send_weekly_digests",
+    "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
+}

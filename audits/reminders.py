@@ -1,0 +1,185 @@
+"""Which reminders are due today, and sending each exactly once.
+
+A reminder is claimed by creating its `ReminderSent` row (unique per action, kind and due date, or per
+person, digest and week) in its own short transaction; the email goes only after that commit, outside
+any transaction. A second run finds the row and sends nothing. A failed send is marked FAILED and is
+claimed again by the next run.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from audits.models import (
+    AWAITING_CHECK,
+    AWAITING_SCHOOL,
+    AuditAction,
+    ReminderKind,
+    ReminderSent,
+    ReminderStatus,
+)
+from schools.models import Appointment
+from schools.roles import Role
+
+logger = logging.getLogger(__name__)
+
+# Days before the due date -> the reminder sent then. An action first seen inside a window gets only
+# that window's reminder (an action recorded 5 days before its date gets the 3-day one, not both).
+BEFORE_DUE = [(0, ReminderKind.DUE_TODAY), (3, ReminderKind.DUE_IN_3_DAYS), (14, ReminderKind.DUE_IN_14_DAYS)]
+
+
+def kind_for(days_left: int):
+    for limit, kind in BEFORE_DUE:
+        if days_left <= limit:
+            return kind
+    return None
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: str
+    recipient_id: int
+    due_on: date
+    action_id: int | None = None
+
+
+def due_reminders(today: date) -> list[Reminder]:
+    """Before-due and on-the-day reminders for actions still waiting for the school. One query."""
+    actions = AuditAction.objects.filter(
+        status__in=AWAITING_SCHOOL, due_on__gte=today, due_on__lte=today + timedelta(days=14)
+    ).values_list("pk", "owner_id", "due_on")
+    return [
+        Reminder(kind=kind_for((due_on - today).days), recipient_id=owner, due_on=due_on, action_id=pk)
+        for pk, owner, due_on in actions
+    ]
+
+
+def week_of(today: date) -> date:
+    return today - timedelta(days=today.weekday())
+
+
+def digest_reminders(today: date) -> list[Reminder]:
+    """Weekly digests: each owner of overdue actions; each compliance manager, if any await a check."""
+    monday = week_of(today)
+    owners = (
+        AuditAction.objects.overdue(today).values_list("owner_id", flat=True).distinct().order_by("owner_id")
+    )
+    reminders = [Reminder(ReminderKind.OVERDUE_DIGEST, owner, monday) for owner in owners]
+    if AuditAction.objects.filter(status__in=AWAITING_CHECK).exists():
+        managers = (
+            Appointment.objects.current(today)
+            .filter(role=Role.COMPLIANCE_MANAGER, person__is_active=True)
+            .values_list("person_id", flat=True)
+            .distinct()
+        )
+        reminders += [Reminder(ReminderKind.AWAITING_CHECK_DIGEST, person, monday) for person in managers]
+    return reminders
+
+
+def _claim(reminder: Reminder) -> ReminderSent | None:
+    """Take the reminder for this run, or None if another run has it (sent, or being sent)."""
+    try:
+        with transaction.atomic():
+            return ReminderSent.objects.create(
+                kind=reminder.kind,
+                recipient_id=reminder.recipient_id,
+                action_id=reminder.action_id,
+                due_on=reminder.due_on,
+            )
+    except IntegrityError:
+        lookup = {"kind": reminder.kind, "due_on": reminder.due_on}
+        if reminder.action_id:
+            lookup["action_id"] = reminder.action_id
+        else:
+            lookup.update(action__isnull=True, recipient_id=reminder.recipient_id)
+        previous = ReminderSent.objects.filter(**lookup, status=ReminderStatus.FAILED).first()
+        if previous and ReminderSent.objects.filter(pk=previous.pk, status=ReminderStatus.FAILED).update(
+            status=ReminderStatus.SENDING
+        ):
+            return previous
+        return None
+
+
+def _link(name, **kwargs):
+    return settings.PORTAL_BASE_URL + reverse(name, kwargs=kwargs)
+
+
+def _message(record: ReminderSent, today: date) -> tuple[str, str]:
+    recipient = record.recipient
+    if record.action_id:
+        action = AuditAction.objects.select_related("audit__school", "audit__audit_type").get(
+            pk=record.action_id
+        )
+        days = (action.due_on - today).days
+        when = "today" if days <= 0 else f"in {days} day{'s' if days != 1 else ''}"
+        subject = f"Audit action due {when}: {action.audit.school}"
+        body = render_to_string(
+            "audits/email/action_due.txt",
+            {
+                "person": recipient,
+                "action": action,
+                "when": when,
+                "link": _link("audits:action_detail", pk=action.pk),
+            },
+        )
+        return subject, body
+    if record.kind == ReminderKind.OVERDUE_DIGEST:
+        actions = list(
+            AuditAction.objects.overdue(today)
+            .filter(owner=recipient)
+            .select_related("audit__school", "audit__audit_type")
+        )
+        subject = f"{len(actions)} overdue audit action{'s' if len(actions) != 1 else ''}"
+        body = render_to_string(
+            "audits/email/overdue_digest.txt",
+            {"person": recipient, "actions": actions, "base": settings.PORTAL_BASE_URL},
+        )
+        return subject, body
+    actions = list(
+        AuditAction.objects.filter(status__in=AWAITING_CHECK)
+        .select_related("audit__school", "audit__audit_type")
+        .order_by("reported_at")
+    )
+    subject = (
+        f"{len(actions)} audit action{'s' if len(actions) != 1 else ''} reported and awaiting your check"
+    )
+    body = render_to_string(
+        "audits/email/awaiting_check_digest.txt",
+        {
+            "person": recipient,
+            "actions": actions,
+            "base": settings.PORTAL_BASE_URL,
+            "link": settings.PORTAL_BASE_URL + reverse("audits:actions") + "?awaiting_check=on",
+        },
+    )
+    return subject, body
+
+
+def send_claimed(record: ReminderSent, today: date) -> bool:
+    """Send one claimed reminder. Call outside any transaction: the claim has already been committed."""
+    try:
+        subject, body = _message(record, today)
+        send_mail(subject, body, None, [record.recipient.email])
+    except Exception as error:  # noqa: BLE001 - any failure leaves the reminder for the next run
+        logger.exception("Audit reminder %s could not be sent", record.pk)
+        ReminderSent.objects.filter(pk=record.pk).update(status=ReminderStatus.FAILED, last_error=str(error))
+        return False
+    ReminderSent.objects.filter(pk=record.pk).update(status=ReminderStatus.SENT, sent_at=timezone.now())
+    return True
+
+
+def send_reminders(reminders: list[Reminder], today: date) -> int:
+    sent = 0
+    for reminder in reminders:
+        record = _claim(reminder)
+        if record is not None:
+            record = ReminderSent.objects.select_related("recipient").get(pk=record.pk)
+            sent += send_claimed(record, today)
+    return sent

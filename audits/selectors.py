@@ -1,0 +1,137 @@
+"""Reads about audits and audit actions, for this app's pages and for other apps (the CEO letter)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Min, Q
+from django.utils import timezone
+
+from audits.models import (
+    AWAITING_CHECK,
+    AWAITING_SCHOOL,
+    OUTSTANDING,
+    Audit,
+    AuditAction,
+    AuditType,
+)
+
+
+def _outstanding_on(on: date | None):
+    """Actions outstanding on a day: recorded by then and not closed by then (today: not closed)."""
+    if on is None:
+        return AuditAction.objects.outstanding()
+    return AuditAction.objects.filter(created_at__date__lte=on).filter(
+        Q(status__in=OUTSTANDING) | Q(closed_on__gt=on)
+    )
+
+
+def outstanding_actions_count(*, school, on: date | None = None) -> int:
+    """How many of the school's audit actions are open or reported but not yet closed."""
+    return _outstanding_on(on).filter(audit__school=school).count()
+
+
+def outstanding_actions_counts(*, school_ids, on: date | None = None) -> dict[int, int]:
+    """`outstanding_actions_count` for many schools in one query; schools with none are 0."""
+    counts = dict.fromkeys(school_ids, 0)
+    rows = (
+        _outstanding_on(on)
+        .filter(audit__school_id__in=list(school_ids))
+        .values_list("audit__school_id")
+        .annotate(n=Count("pk"))
+    )
+    counts.update(dict(rows))
+    return counts
+
+
+def overdue_actions_by_school(*, school_ids, on: date) -> dict[int, tuple[int, date]]:
+    """school id -> (how many actions are overdue, the oldest due date), one query."""
+    rows = (
+        AuditAction.objects.overdue(on)
+        .filter(audit__school_id__in=list(school_ids))
+        .values("audit__school_id")
+        .annotate(n=Count("pk"), oldest=Min("due_on"))
+    )
+    return {row["audit__school_id"]: (row["n"], row["oldest"]) for row in rows}
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    audit_type: AuditType
+    last: Audit | None
+    next_due: date
+
+    def state(self, today: date) -> str:
+        """'overdue', 'due' (within 30 days) or 'ok'."""
+        if self.next_due < today:
+            return "overdue"
+        if (self.next_due - today).days <= DUE_SOON_DAYS:
+            return "due"
+        return "ok"
+
+
+DUE_SOON_DAYS = 30
+
+
+def schedule_for(*, schools, today: date | None = None) -> dict[int, list[ScheduleRow]]:
+    """For each school, each active audit type's last audit and when the next is due. Two queries.
+
+    A type never carried out at a school is due now.
+    """
+    today = today or timezone.localdate()
+    types = list(AuditType.objects.filter(is_active=True))
+    school_ids = [s.pk for s in schools]
+    latest = {}
+    for audit in Audit.objects.filter(school_id__in=school_ids).order_by("carried_out_on", "pk"):
+        latest[(audit.school_id, audit.audit_type_id)] = audit
+    schedule = {}
+    for school_id in school_ids:
+        rows = []
+        for audit_type in types:
+            last = latest.get((school_id, audit_type.pk))
+            next_due = audit_type.next_due_after(last.carried_out_on) if last else today
+            rows.append(ScheduleRow(audit_type=audit_type, last=last, next_due=next_due))
+        schedule[school_id] = rows
+    return schedule
+
+
+def action_counts_grid(*, schools, today: date) -> tuple[list[AuditType], dict]:
+    """Open (not closed) and overdue action counts by school and audit type. Two queries.
+
+    Returns the types and {(school_id, type_id): (open, overdue)}.
+    """
+    types = list(AuditType.objects.all())
+    rows = (
+        AuditAction.objects.outstanding()
+        .filter(audit__school__in=schools)
+        .values("audit__school_id", "audit__audit_type_id")
+        .annotate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=Q(status__in=AWAITING_SCHOOL, due_on__lt=today)),
+        )
+    )
+    grid = {(r["audit__school_id"], r["audit__audit_type_id"]): (r["open"], r["overdue"]) for r in rows}
+    return types, grid
+
+
+def awaiting_check():
+    return AuditAction.objects.filter(status__in=AWAITING_CHECK)
+
+
+def filtered_actions(queryset, form, *, today: date):
+    """The compliance manager's filters applied to a list of actions (an invalid form filters nothing)."""
+    if not form.is_bound or not form.is_valid():
+        return queryset
+    data = form.cleaned_data
+    if data.get("school"):
+        queryset = queryset.filter(audit__school=data["school"])
+    if data.get("audit_type"):
+        queryset = queryset.filter(audit__audit_type=data["audit_type"])
+    if data.get("status"):
+        queryset = queryset.filter(status=data["status"])
+    if data.get("priority"):
+        queryset = queryset.filter(priority=data["priority"])
+    if data.get("overdue"):
+        queryset = queryset.filter(status__in=AWAITING_SCHOOL, due_on__lt=today)
+    if data.get("awaiting_check"):
+        queryset = queryset.filter(status__in=AWAITING_CHECK)
+    return queryset

@@ -1,0 +1,140 @@
+"""One action: its whole thread, and the moves (the head reports; the compliance manager closes or
+reopens). Each POST is one service call."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from accounts.services import DOWNLOADED, access_record_create
+from audits.forms import CloseForm, ReopenForm, ReportDoneForm, ReportNotActionedForm
+from audits.models import ALLOWED_MOVES, ActionEvent, ActionStatus
+from audits.services import (
+    audit_action_close,
+    audit_action_reopen,
+    audit_action_report_done,
+    audit_action_report_not_actioned,
+)
+from audits.views.common import (
+    action_for,
+    add_service_error,
+    is_compliance_manager,
+    require_compliance_manager,
+    require_head,
+)
+from schools.access import access_for, appointment_required, get_for_user
+from trust_portal.uploads import protected_file_response
+
+
+@appointment_required
+def action_detail(request, pk):
+    action = action_for(request, pk)
+    moves = ALLOWED_MOVES.get(action.status, set())
+    is_head = access_for(request.user).is_head_of(action.audit.school_id)
+    is_cm = is_compliance_manager(request.user)
+    return render(
+        request,
+        "audits/action_detail.html",
+        {
+            "action": action,
+            "events": action.events.select_related("by"),
+            "today": timezone.localdate(),
+            "can_report": is_head and ActionStatus.REPORTED_DONE in moves,
+            "can_close": is_cm and ActionStatus.CLOSED in moves,
+            "can_reopen": is_cm and ActionStatus.REOPENED in moves,
+        },
+    )
+
+
+def _move(request, pk, *, form_class, service, check, success, template_title, initial=None):
+    action = action_for(request, pk)
+    check(request, action)
+    form = form_class(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(action=action, **form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, success)
+            return redirect("audits:action_detail", pk=action.pk)
+    return render(
+        request, "audits/action_move.html", {"action": action, "form": form, "title": template_title}
+    )
+
+
+def _head_only(request, action):
+    require_head(request.user, action.audit.school)
+
+
+def _compliance_manager_only(request, action):
+    require_compliance_manager(request.user)
+
+
+@appointment_required
+def action_report_done(request, pk):
+    return _move(
+        request,
+        pk,
+        form_class=ReportDoneForm,
+        service=audit_action_report_done,
+        check=_head_only,
+        success="Reported done. The compliance manager will check it and close it.",
+        template_title="Report the action done",
+    )
+
+
+@appointment_required
+def action_report_not_actioned(request, pk):
+    return _move(
+        request,
+        pk,
+        form_class=ReportNotActionedForm,
+        service=audit_action_report_not_actioned,
+        check=_head_only,
+        success="Reported not actioned. The compliance manager will review the reason.",
+        template_title="Report that the school will not carry out the action",
+    )
+
+
+@appointment_required
+def action_close(request, pk):
+    return _move(
+        request,
+        pk,
+        form_class=CloseForm,
+        service=audit_action_close,
+        check=_compliance_manager_only,
+        success="Action closed.",
+        template_title="Close the action",
+        initial={"closed_on": timezone.localdate()},
+    )
+
+
+@appointment_required
+def action_reopen(request, pk):
+    return _move(
+        request,
+        pk,
+        form_class=ReopenForm,
+        service=audit_action_reopen,
+        check=_compliance_manager_only,
+        success="Action reopened. The owner can see your comment on the action.",
+        template_title="Reopen the action",
+    )
+
+
+@appointment_required
+def evidence_download(request, pk):
+    event = get_for_user(ActionEvent.objects.select_related("action__audit__school"), request.user, pk=pk)
+    if not event.evidence:
+        raise Http404("No evidence file on this step.")
+    access_record_create(
+        request=request,
+        obj=event.action,
+        action=DOWNLOADED,
+        school=event.action.audit.school,
+        what=f"evidence for audit action {event.action_id}",
+    )
+    return protected_file_response(event.evidence, download_name=event.evidence_name or "evidence")
