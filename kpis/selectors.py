@@ -159,6 +159,7 @@ class TableCell:
     applies: bool
     result: KpiResult | None
     small_cohort: bool
+    unit: str
 
 
 def kpi_table_for(*, academic_year: AcademicYear, schools) -> tuple[list, list]:
@@ -183,10 +184,26 @@ def kpi_table_for(*, academic_year: AcademicYear, schools) -> tuple[list, list]:
                 is_small(result.cohort)
                 or (result.disadvantaged is not None and is_small(result.disadvantaged_cohort))
             )
-            cells.append(TableCell(applies_to(measure, school.phase), result, small))
+            cells.append(TableCell(applies_to(measure, school.phase), result, small, RULES[measure].unit))
         rows.append((school, cells))
     return ORDER, rows
 
 
 def comparators_for_year(*, academic_year: AcademicYear) -> list[Comparator]:
     return list(Comparator.objects.filter(academic_year=academic_year).order_by("measure", "area"))
+
+
+def academic_year_named(name: str | None) -> AcademicYear | None:
+    """The academic year written like 2025-26, or None."""
+    if not name or len(name) != 7 or not name[:4].isdigit():
+        return None
+    return AcademicYear.objects.filter(starts_on__year=int(name[:4])).first()
+
+
+def default_academic_year() -> AcademicYear | None:
+    """The latest academic year with KPI results in it, else the current one, else the latest."""
+    latest = KpiResult.objects.order_by("-academic_year__starts_on").select_related("academic_year").first()
+    if latest:
+        return latest.academic_year
+    current = HalfTerm.objects.current()
+    return current.academic_year if current else AcademicYear.objects.order_by("-starts_on").first()

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from kpis.measures import Measure
+from kpis.measures import RULES, Measure
 from schools.models import SchoolScopedQuerySet
 
 NATIONAL = "National"
@@ -104,6 +104,10 @@ class Comparator(models.Model):
 
     def __str__(self):
         return f"{self.label} {self.get_measure_display()} {self.academic_year}"
+
+    @property
+    def unit(self):
+        return RULES[self.measure].unit
 
     @property
     def is_national(self):

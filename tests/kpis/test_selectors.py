@@ -4,19 +4,11 @@ import pytest
 
 from kpis.measures import Measure
 from kpis.selectors import kpi_rows_for, kpi_table_for
-from schools.models import HalfTerm, Phase, Trust
+from schools.models import HalfTerm, Phase
 from tests.factories import SchoolFactory
 from tests.kpis.factories import ComparatorFactory, KpiResultFactory, year
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def essex(world):
-    trust = Trust.objects.get_current()
-    trust.comparator_local_authority = "Essex"
-    trust.save()
-    return trust
 
 
 def half_term(name, number):
