@@ -1,2 +1,15 @@
+from django.urls import path
+
+from .views import decide, overview, school, votes
+
 app_name = "categorisation"
-urlpatterns: list = []
+urlpatterns = [
+    path("", overview.overview, name="overview"),
+    path("decide/", decide.decide, name="decide"),
+    path("schools/<str:urn>/", school.school, name="school"),
+    path("schools/<str:urn>/finance/<int:half_term_pk>/", school.finance, name="finance"),
+    path("schools/<str:urn>/votes/new/", votes.vote_new, name="vote_new"),
+    path("votes/<int:pk>/", votes.vote_detail, name="vote"),
+    path("votes/<int:pk>/cast/", votes.vote_cast_view, name="vote_cast"),
+    path("votes/<int:pk>/close/", votes.vote_close_view, name="vote_close"),
+]

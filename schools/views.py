@@ -10,7 +10,7 @@ from schools.roles import Role
 HOME_BY_TRUST_ROLE = [
     (Role.COMPLIANCE_MANAGER, "audits:schedule"),
 ]
-DEFAULT_TRUST_HOME = "schools:list"
+DEFAULT_TRUST_HOME = "categorisation:overview"
 
 
 @login_required

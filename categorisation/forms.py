@@ -1,0 +1,91 @@
+from django import forms
+
+from .models import Choice, FinanceFigures, Level
+
+MONEY_HINT = "In pounds, like 44000. Put a minus sign in front of a deficit, like -12000."
+
+
+class FinanceFiguresForm(forms.ModelForm):
+    class Meta:
+        model = FinanceFigures
+        fields = [
+            "budget_balanced_3_years",
+            "predicted_in_year_outturn",
+            "predicted_carry_forward",
+            "carry_forward_target",
+            "gag",
+            "reserves",
+        ]
+        labels = {
+            "budget_balanced_3_years": "The working budget balances for 3 years",
+            "predicted_in_year_outturn": "Predicted in-year outturn",
+            "predicted_carry_forward": "Predicted cumulative outturn at 31 August (carry forward)",
+            "carry_forward_target": "Carry-forward target",
+            "gag": "GAG (General Annual Grant) for the year",
+            "reserves": "Reserves",
+        }
+        help_texts = {
+            "predicted_in_year_outturn": MONEY_HINT,
+            "predicted_carry_forward": MONEY_HINT,
+            "carry_forward_target": "In pounds, like 50000.",
+            "gag": "In pounds, like 1250000.",
+            "reserves": "In pounds, like 62500.",
+        }
+        error_messages = {
+            name: {
+                "required": f"Enter the {label}, in pounds, like 44000.",
+                "invalid": f"Enter the {label} as a number of pounds, like 44000.",
+            }
+            for name, label in {
+                "predicted_in_year_outturn": "predicted in-year outturn",
+                "predicted_carry_forward": "predicted carry forward",
+                "carry_forward_target": "carry-forward target",
+                "gag": "GAG",
+                "reserves": "reserves",
+            }.items()
+        }
+
+    def clean_gag(self):
+        gag = self.cleaned_data["gag"]
+        if gag <= 0:
+            raise forms.ValidationError("Enter the GAG as a positive number of pounds, like 1250000.")
+        return gag
+
+
+class LevelChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, level):
+        return f"{level.get_dimension_display()}: {level.name} ({level.label})"
+
+
+class VoteOpenForm(forms.Form):
+    proposed_level = LevelChoiceField(
+        queryset=Level.objects.none(),
+        label="Proposed category",
+        empty_label="Choose the proposed category",
+        error_messages={"required": "Choose the category the vote proposes."},
+    )
+    motion = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Why the move is proposed: the evidence the panel will weigh.",
+        error_messages={"required": "Write the motion: why the move is proposed."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposed_level"].queryset = Level.objects.active().order_by("dimension", "position")
+
+
+class VoteCastForm(forms.Form):
+    choice = forms.ChoiceField(
+        choices=Choice.choices,
+        widget=forms.RadioSelect,
+        label="Your vote",
+        error_messages={"required": "Choose for, against or abstain."},
+    )
+    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    declared_interest = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Declared interest",
+        help_text="Any interest you declare in this decision (the Nolan principles: openness and honesty).",
+    )

@@ -1,0 +1,125 @@
+"""The CEO's half-term screen: every school's row (last half-term, this one, the evidence) and saving the
+whole screen as one action, school by school, so a refused move does not lose the others."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+
+from .evidence import evidence_for
+from .models import Characteristic, Dimension
+from .selectors import active_levels, categories_for
+from .services import categorisation_decide
+
+
+@dataclass
+class Suggestion:
+    text: str
+    holds: bool
+    level_name: str  # the level whose characteristic the evidence is about
+
+
+@dataclass
+class Decision:
+    dimension: str
+    levels: list
+    previous: object = None  # the Categorisation of the half-term before
+    current: object = None  # this half-term's current Categorisation
+    level_pk: str = ""  # what the control shows (or what was typed)
+    rationale: str = ""
+    error: str = ""
+    suggestions: list = field(default_factory=list)
+
+    @property
+    def label(self):
+        return Dimension(self.dimension).label
+
+
+@dataclass
+class SchoolRow:
+    school: object
+    decisions: list
+    correction: str = ""
+
+    @property
+    def locked(self):
+        return any(d.current is not None and d.current.is_locked for d in self.decisions)
+
+    @property
+    def errors(self):
+        return [d for d in self.decisions if d.error]
+
+
+def screen_rows(*, schools, half_term, data=None) -> list[SchoolRow]:
+    """One row per school; `data` (the POST) refills what was typed."""
+    schools = list(schools)
+    ids = [school.pk for school in schools]
+    levels = active_levels()
+    previous_ht = half_term.previous()
+    before = categories_for(school_ids=ids, half_term=previous_ht) if previous_ht else {}
+    now = categories_for(school_ids=ids, half_term=half_term)
+    evidence = evidence_for(school_ids=ids, half_term=half_term)
+    level_of_code = {
+        c.code: (c.level.dimension, c.level.name)
+        for c in Characteristic.objects.filter(level__ladder__is_active=True).select_related("level")
+    }
+    rows = []
+    for school in schools:
+        decisions = []
+        for dimension, dimension_levels in levels.items():
+            previous, current = before.get((school.pk, dimension)), now.get((school.pk, dimension))
+            shown = current or previous
+            decision = Decision(
+                dimension=dimension,
+                levels=dimension_levels,
+                previous=previous,
+                current=current,
+                level_pk=str(shown.level_id) if shown else "",
+            )
+            for item in evidence.get(school.pk, []):
+                if item.dimension == dimension and item.code in level_of_code:
+                    decision.suggestions.append(
+                        Suggestion(item.text, item.holds, level_of_code[item.code][1])
+                    )
+            if data is not None:
+                decision.level_pk = data.get(field_name(school, dimension, "level"), "")
+                decision.rationale = data.get(field_name(school, dimension, "rationale"), "")
+            decisions.append(decision)
+        row = SchoolRow(school=school, decisions=decisions)
+        if data is not None:
+            row.correction = data.get(f"{school.pk}-correction", "")
+        rows.append(row)
+    return rows
+
+
+def field_name(school, dimension, part):
+    return f"{school.pk}-{dimension}-{part}"
+
+
+def screen_save(*, rows, half_term, by) -> int:
+    """Apply each changed or new decision through the decision service; record refusals on the rows."""
+    saved = 0
+    for row in rows:
+        for decision in row.decisions:
+            if not decision.level_pk:
+                continue
+            level = next((lv for lv in decision.levels if str(lv.pk) == decision.level_pk), None)
+            if level is None:
+                decision.error = f"Choose a {decision.label.lower()} category from the list."
+                continue
+            unchanged = decision.current is not None and decision.current.level_id == level.pk
+            if unchanged and not decision.rationale.strip():
+                continue
+            try:
+                categorisation_decide(
+                    school=row.school,
+                    half_term=half_term,
+                    level=level,
+                    by=by,
+                    rationale=decision.rationale,
+                    correction_reason=row.correction,
+                )
+            except ValidationError as refusal:
+                decision.error = " ".join(refusal.messages)
+            else:
+                saved += 1
+    return saved

@@ -1,0 +1,84 @@
+from django import template
+from django.utils.html import format_html, format_html_join
+
+from categorisation.models import Dimension
+from categorisation.money import money as money_text
+from categorisation.money import percent as percent_text
+
+register = template.Library()
+
+SHORT = {Dimension.EDUCATION: "E", Dimension.FINANCE: "F", Dimension.SITE: "S"}
+MOVE_TEXT = {"up": ("↑", "moved up"), "down": ("↓", "moved down")}
+
+
+@register.simple_tag
+def grid_cell(cell):
+    """One grid cell: a small tag per dimension, with its movement. Built in Python: the grid has
+    thousands of cells and this keeps the page quick to render."""
+    parts = []
+    for dimension, level in cell.levels.items():
+        label = Dimension(dimension).label
+        move = ""
+        if cell.moves.get(dimension):
+            arrow, said = MOVE_TEXT[cell.moves[dimension]]
+            move = format_html(
+                ' <span class="move" aria-hidden="true">{}</span><span class="visually-hidden"> ({})</span>',
+                arrow,
+                said,
+            )
+        if level is None:
+            parts.append(
+                format_html(
+                    '<span class="tag tag--grey"><span aria-hidden="true">{} -</span>'
+                    '<span class="visually-hidden">{}: not decided</span></span>',
+                    SHORT[dimension],
+                    label,
+                )
+            )
+        else:
+            parts.append(
+                format_html(
+                    '<span class="tag {}"><span aria-hidden="true">{} {}</span>'
+                    '<span class="visually-hidden">{}: {}</span>{}</span>',
+                    level.tag_class,
+                    SHORT[dimension],
+                    level.name[:3],
+                    label,
+                    level.name,
+                    move,
+                )
+            )
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+@register.filter
+def money(value):
+    return money_text(value)
+
+
+@register.filter
+def percent(value):
+    return "" if value is None else percent_text(value)
+
+
+@register.inclusion_tag("categorisation/_panel_body.html", takes_context=True)
+def categorisation_panel(context, school):
+    """The school's current categories on its page (two queries)."""
+    from categorisation.models import Categorisation
+
+    latest = (
+        Categorisation.objects.current()
+        .filter(school=school)
+        .select_related("level", "half_term")
+        .order_by("-half_term__starts_on")
+    )
+    shown, half_term = {}, None
+    for record in latest[:6]:
+        half_term = half_term or record.half_term
+        if record.half_term_id == half_term.pk:
+            shown.setdefault(record.dimension, record)
+    return {
+        "school": school,
+        "half_term": half_term,
+        "records": [shown[d] for d in Dimension if d in shown],
+    }

@@ -1,0 +1,42 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from schools.access import trust_role_required
+from schools.models import HalfTerm, School
+from schools.roles import Role
+
+from ..screen import screen_rows, screen_save
+
+
+@trust_role_required(Role.CEO)
+def decide(request):
+    """Every school for one half-term: last half-term's categories, the evidence, and the decisions."""
+    chosen = request.GET.get("half_term")
+    half_term = (
+        get_object_or_404(HalfTerm, pk=chosen) if chosen and chosen.isdigit() else HalfTerm.objects.current()
+    )
+    if half_term is None:
+        messages.error(request, "There is no half-term in the calendar yet: add the academic year first.")
+        return redirect("categorisation:overview")
+    schools = School.objects.visible_to(request.user).order_by("name")
+    if request.method == "POST":
+        rows = screen_rows(schools=schools, half_term=half_term, data=request.POST)
+        saved = screen_save(rows=rows, half_term=half_term, by=request.user)
+        refused = [row for row in rows if row.errors]
+        if not refused:
+            messages.success(request, f"Saved {saved} decisions for {half_term.label}.")
+            return redirect(f"{reverse('categorisation:decide')}?half_term={half_term.pk}")
+        if saved:
+            messages.success(request, f"Saved {saved} decisions for {half_term.label}. The others are below.")
+        return render(
+            request,
+            "categorisation/decide.html",
+            {"half_term": half_term, "rows": rows, "refused": refused, "half_terms": HalfTerm.objects.all()},
+        )
+    rows = screen_rows(schools=schools, half_term=half_term)
+    return render(
+        request,
+        "categorisation/decide.html",
+        {"half_term": half_term, "rows": rows, "refused": [], "half_terms": HalfTerm.objects.all()},
+    )

@@ -1,0 +1,54 @@
+from django.shortcuts import get_object_or_404, render
+
+from schools.access import trust_role_required
+from schools.models import HalfTerm, Phase, School
+
+from ..overview import GRID_DIMENSIONS, half_terms_ending, overview_rows
+from ..selectors import active_levels
+
+SPANS = (6, 12, 18)
+
+
+@trust_role_required()
+def overview(request):
+    """The CEO's home: every school by half-term, coloured by its education and finance categories."""
+    chosen = request.GET.get("half_term")
+    half_term = (
+        get_object_or_404(HalfTerm, pk=chosen) if chosen and chosen.isdigit() else HalfTerm.objects.current()
+    )
+    span = int(request.GET["span"]) if request.GET.get("span") in {str(s) for s in SPANS} else SPANS[0]
+    phase = request.GET.get("phase") if request.GET.get("phase") in Phase.values else ""
+    levels = active_levels()
+    codes = {level.code for dimension in GRID_DIMENSIONS for level in levels.get(dimension, [])}
+    category = request.GET.get("category") if request.GET.get("category") in codes else ""
+    moved = request.GET.get("moved") == "1"
+    half_terms = half_terms_ending(half_term, span) if half_term else []
+    rows, counts = overview_rows(
+        schools=School.objects.visible_to(request.user).order_by("name"),
+        half_terms=half_terms,
+        phase=phase,
+        category=category,
+        moved=moved,
+    )
+    summary = [
+        (
+            dimension.label,
+            [(level, counts[dimension].get(level.code, 0)) for level in levels.get(dimension, [])],
+        )
+        for dimension in GRID_DIMENSIONS
+    ]
+    return render(
+        request,
+        "categorisation/overview.html",
+        {
+            "half_term": half_term,
+            "half_terms": half_terms,
+            "all_half_terms": HalfTerm.objects.select_related("academic_year").order_by("-starts_on"),
+            "rows": rows,
+            "summary": summary,
+            "filters": {"phase": phase, "category": category, "moved": moved, "span": span},
+            "phases": Phase.choices,
+            "categories": levels.get(GRID_DIMENSIONS[0], []),
+            "spans": SPANS,
+        },
+    )

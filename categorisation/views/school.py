@@ -1,0 +1,65 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+
+from schools.access import access_for, appointment_required, get_for_user
+from schools.models import HalfTerm, School
+
+from ..forms import FinanceFiguresForm
+from ..models import Categorisation, FinanceFigures, Vote
+from ..services import finance_figures_save
+from ..services.finance import FINANCE_EDITORS
+from ..services.votes import VOTE_CHAIRS
+
+
+@appointment_required
+def school(request, urn):
+    """A school's categories over time, every decision with its rationale, the votes and finance figures."""
+    school = get_for_user(School.objects, request.user, urn=urn)
+    decisions = list(
+        Categorisation.objects.filter(school=school)
+        .select_related("level", "half_term", "decided_by", "vote", "locked_by")
+        .prefetch_related("characteristics")
+        .order_by("-half_term__starts_on", "dimension", "-revision")
+    )
+    over_time = {}
+    for record in decisions:
+        if record.is_current:
+            over_time.setdefault(record.half_term, {})[record.dimension] = record
+    access = access_for(request.user)
+    return render(
+        request,
+        "categorisation/school.html",
+        {
+            "school": school,
+            "over_time": over_time.items(),
+            "decisions": decisions,
+            "votes": Vote.objects.filter(school=school).select_related(
+                "from_level", "proposed_level", "half_term"
+            ),
+            "figures": FinanceFigures.objects.filter(school=school)
+            .select_related("half_term")
+            .order_by("-half_term__starts_on")[:6],
+            "current_half_term": HalfTerm.objects.current(),
+            "may_enter_finance": access.has_trust_role(*FINANCE_EDITORS),
+            "may_open_vote": access.has_trust_role(*{r for roles in VOTE_CHAIRS.values() for r in roles}),
+        },
+    )
+
+
+@appointment_required
+def finance(request, urn, half_term_pk):
+    """The finance figures of a school for a half-term (CEO and CFO)."""
+    school = get_for_user(School.objects, request.user, urn=urn)
+    if not access_for(request.user).has_trust_role(*FINANCE_EDITORS):
+        raise PermissionDenied("Only the CEO or the CFO can enter finance figures.")
+    half_term = get_object_or_404(HalfTerm, pk=half_term_pk)
+    figures = FinanceFigures.objects.filter(school=school, half_term=half_term).first()
+    form = FinanceFiguresForm(request.POST or None, instance=figures)
+    if request.method == "POST" and form.is_valid():
+        finance_figures_save(school=school, half_term=half_term, by=request.user, **form.cleaned_data)
+        messages.success(request, f"Saved the finance figures of {school} for {half_term.label}.")
+        return redirect("categorisation:school", urn=school.urn)
+    return render(
+        request, "categorisation/finance.html", {"school": school, "half_term": half_term, "form": form}
+    )

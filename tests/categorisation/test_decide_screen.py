@@ -1,0 +1,76 @@
+from decimal import Decimal
+
+from django.urls import reverse
+
+from categorisation.models import Categorisation, Dimension
+from tests.categorisation.factories import CategorisationFactory, FinanceFiguresFactory, level
+
+
+def url(half_term):
+    return f"{reverse('categorisation:decide')}?half_term={half_term.pk}"
+
+
+def field(school, dimension, part):
+    return f"{school.pk}-{dimension}-{part}"
+
+
+def test_the_screen_lists_every_school_with_last_half_terms_categories_and_the_evidence(
+    world, client_as, aut1, aut2
+):
+    CategorisationFactory(school=world.school_a, half_term=aut1, level=level("finance", "universal"))
+    FinanceFiguresFactory(
+        school=world.school_a, half_term=aut2, gag=Decimal("800000"), reserves=Decimal("17000")
+    )
+    page = client_as(world.ceo).get(url(aut2)).content.decode()
+    assert "Ashdown Primary Academy" in page and "Brookfield Primary" in page
+    assert "Points to Poor: Reserves £17,000 are 2.1% of GAG, below the 3% floor." in page
+
+
+def test_saving_the_screen_confirms_every_school_at_once(world, client_as, aut1, aut2):
+    for school in (world.school_a, world.school_b):
+        CategorisationFactory(school=school, half_term=aut1, level=level("education", "universal"))
+    data = {
+        field(s, Dimension.EDUCATION, "level"): level("education", "universal").pk
+        for s in (world.school_a, world.school_b)
+    }
+    response = client_as(world.ceo).post(url(aut2), data)
+    assert response.status_code == 302
+    assert Categorisation.objects.filter(half_term=aut2, level__code="universal").count() == 2
+
+
+def test_a_refused_move_keeps_what_was_typed_and_the_others_are_saved(world, client_as, aut1, aut2):
+    CategorisationFactory(school=world.school_a, half_term=aut1, level=level("education", "universal"))
+    CategorisationFactory(school=world.school_b, half_term=aut1, level=level("education", "universal"))
+    data = {
+        field(world.school_a, Dimension.EDUCATION, "level"): level("education", "poor").pk,
+        field(world.school_a, Dimension.EDUCATION, "rationale"): "Safeguarding failings in the audit.",
+        field(world.school_b, Dimension.EDUCATION, "level"): level("education", "concerning").pk,
+        field(world.school_b, Dimension.EDUCATION, "rationale"): "Concerning SIP report.",
+    }
+    response = client_as(world.ceo).post(url(aut2), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "cannot move from Universal to Poor in education" in page
+    assert "Safeguarding failings in the audit.</textarea>" in page
+    assert f'<option value="{level("education", "poor").pk}" selected>' in page
+    saved = Categorisation.objects.get(half_term=aut2)
+    assert (saved.school, saved.level.code, saved.rationale) == (
+        world.school_b,
+        "concerning",
+        "Concerning SIP report.",
+    )
+
+
+def test_a_move_without_a_rationale_is_refused_with_the_reason_beside_it(world, client_as, aut1, aut2):
+    CategorisationFactory(school=world.school_a, half_term=aut1, level=level("finance", "universal"))
+    data = {field(world.school_a, Dimension.FINANCE, "level"): level("finance", "concerning").pk}
+    page = client_as(world.ceo).post(url(aut2), data).content.decode()
+    assert "Write the rationale for moving Ashdown Primary Academy from Universal to Concerning." in page
+    assert not Categorisation.objects.filter(half_term=aut2).exists()
+
+
+def test_an_unchanged_decision_is_not_recorded_twice(world, client_as, aut2):
+    CategorisationFactory(school=world.school_a, half_term=aut2, level=level("education", "universal"))
+    data = {field(world.school_a, Dimension.EDUCATION, "level"): level("education", "universal").pk}
+    client_as(world.ceo).post(url(aut2), data)
+    assert Categorisation.objects.filter(half_term=aut2).count() == 1
