@@ -1,6 +1,7 @@
 """The lists: the trust's audit schedule, the compliance manager's actions across the trust, the grid of
 open and overdue counts, and one school's actions and schedule. Every list has a CSV/XLSX export."""
 
+from django.db.models import F
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -106,7 +107,11 @@ def school_actions(request, urn):
     """A school's audit actions (the CEO letter links here), its audit schedule and its audits."""
     school = get_for_user(School.objects, request.user, urn=urn)
     today = timezone.localdate()
-    listed = _actions_queryset(request.user).filter(audit__school=school).order_by("status", "due_on")
+    listed = (
+        _actions_queryset(request.user)
+        .filter(audit__school=school)
+        .order_by(F("closed_on").asc(nulls_first=True), "due_on")  # outstanding first, soonest due first
+    )
     plan = schedule_for(schools=[school], today=today)[school.pk]
     access = access_for(request.user)
     return render(

@@ -72,3 +72,15 @@ def test_a_reminder_that_failed_to_send_is_sent_by_the_next_run(world, settings)
     assert send_due_reminders() == 1
     assert send_due_reminders() == 0
     assert len(mail.outbox) == 1
+
+
+def test_beat_runs_the_reminders_daily_and_the_digests_weekly_on_london_time(settings):
+    from trust_portal.celery import app
+
+    schedule = settings.CELERY_BEAT_SCHEDULE
+    assert settings.CELERY_TIMEZONE == "Europe/London"
+    daily, weekly = schedule["audits-due-reminders"], schedule["audits-weekly-digests"]
+    assert daily["task"] == send_due_reminders.name and weekly["task"] == send_weekly_digests.name
+    assert weekly["schedule"].day_of_week == {1}
+    app.loader.import_default_modules()
+    assert {daily["task"], weekly["task"]} <= set(app.tasks)
