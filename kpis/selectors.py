@@ -190,7 +190,9 @@ def kpi_table_for(*, academic_year: AcademicYear, schools) -> tuple[list, list]:
 
 
 def comparators_for_year(*, academic_year: AcademicYear) -> list[Comparator]:
-    return list(Comparator.objects.filter(academic_year=academic_year).order_by("measure", "area"))
+    """The year's comparators in the letter's order of measures, the local authority before national."""
+    comparators = Comparator.objects.filter(academic_year=academic_year)
+    return sorted(comparators, key=lambda c: (ORDER.index(c.measure), c.is_national, c.area))
 
 
 def academic_year_named(name: str | None) -> AcademicYear | None:
@@ -201,8 +203,10 @@ def academic_year_named(name: str | None) -> AcademicYear | None:
 
 
 def default_academic_year() -> AcademicYear | None:
-    """The latest academic year with KPI results in it, else the current one, else the latest."""
-    latest = KpiResult.objects.order_by("-academic_year__starts_on").select_related("academic_year").first()
+    """The year of the latest published results (KS2, phonics...), else of the latest attendance, else the
+    current year, else the latest."""
+    results = KpiResult.objects.order_by("-academic_year__starts_on").select_related("academic_year")
+    latest = results.filter(half_term__isnull=True).first() or results.first()
     if latest:
         return latest.academic_year
     current = HalfTerm.objects.current()

@@ -33,7 +33,7 @@ def may_import(user, kind) -> bool:
 def _check_importer(by, kind):
     if not may_import(by, kind):
         who = " or ".join(Role(role).label for role in sorted(IMPORTERS[kind]))
-        raise PermissionDenied(f"Only the {who} may import {ImportKind(kind).label.lower()}.")
+        raise PermissionDenied(f"Only the {who} may import {ImportKind(kind).label}.")
 
 
 def _import(kind, *, records, by, source=None) -> ImportPlan:
@@ -62,9 +62,15 @@ def comparators_import(*, records: list[dict], by, source: KpiImport | None = No
     return _import(ImportKind.COMPARATORS, records=records, by=by, source=source)
 
 
+def finance_figures_import(*, records: list[dict], by, source: KpiImport | None = None) -> ImportPlan:
+    """Add or update schools' finance figures per half-term (saved through categorisation's service)."""
+    return _import(ImportKind.FINANCE_FIGURES, records=records, by=by, source=source)
+
+
 IMPORT_SERVICES = {
     ImportKind.KPI_RESULTS: kpi_results_import,
     ImportKind.COMPARATORS: comparators_import,
+    ImportKind.FINANCE_FIGURES: finance_figures_import,
 }
 
 

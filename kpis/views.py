@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
 from kpis import selectors
@@ -131,7 +132,7 @@ def import_confirm(request, pk):
         for message in error.messages[:MAX_ERRORS_SHOWN]:
             messages.error(request, message)
     else:
-        messages.success(request, f"{kpi_import.get_kind_display()} saved: {plan.summary}.")
+        messages.success(request, f"{capfirst(kpi_import.get_kind_display())} saved: {plan.summary}.")
     return redirect("kpis:import_preview", pk=kpi_import.pk)
 
 

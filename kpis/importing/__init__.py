@@ -5,11 +5,13 @@ from trust_portal.tabular import read_rows
 
 from .base import ImportPlan, by_row
 from .comparators import ComparatorsSpec
+from .finance import FinanceFiguresSpec
 from .kpi_results import KpiResultsSpec
 
 SPECS = {
     ImportKind.KPI_RESULTS: KpiResultsSpec(),
     ImportKind.COMPARATORS: ComparatorsSpec(),
+    ImportKind.FINANCE_FIGURES: FinanceFiguresSpec(),
 }
 
 

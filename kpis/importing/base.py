@@ -123,6 +123,8 @@ class ImportPlan:
 
 
 def _shown(value):
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
     return "blank" if value is None or value == "" else str(value)
 
 

@@ -3,9 +3,10 @@ from django.db import models
 
 
 class ImportKind(models.TextChoices):
+    # Labels read as the object of "Import ...": "Import KPI results".
     KPI_RESULTS = "kpi-results", "KPI results"
-    COMPARATORS = "comparators", "KPI comparators (local authority and national)"
-    FINANCE_FIGURES = "finance-figures", "Finance figures"
+    COMPARATORS = "comparators", "KPI comparators"
+    FINANCE_FIGURES = "finance-figures", "finance figures"
 
 
 class ImportStatus(models.TextChoices):

@@ -32,3 +32,16 @@ def as_xlsx(rows) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+FINANCE_HEADER = [
+    "URN",
+    "School",
+    "Half-term",
+    "Budget balances for 3 years?",
+    "Predicted in-year outturn (£)",
+    "Predicted carry forward at 31 August (£)",
+    "Carry forward target (£)",
+    "GAG (£)",
+    "Reserves (£)",
+]

@@ -160,7 +160,7 @@ def test_a_saved_import_cannot_be_confirmed_again(world):
 
 @pytest.mark.parametrize("person", ["cfo", "trustee", "head_a"])
 def test_only_the_ceo_imports_kpi_results(world, person):
-    with pytest.raises(PermissionDenied, match="Only the Chief Executive Officer may import kpi results"):
+    with pytest.raises(PermissionDenied, match="Only the Chief Executive Officer may import KPI results"):
         kpi_import_upload(
             kind=ImportKind.KPI_RESULTS,
             filename="k.csv",

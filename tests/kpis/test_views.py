@@ -118,7 +118,7 @@ def test_the_trust_table_shows_every_school_and_what_does_not_apply(world, clien
     page = client_as(world.trustee).get(reverse("kpis:trust_table"), {"year": "2025-26"}).content.decode()
 
     assert "Fairfield Nursery School" in page and "n/a" in page and "72%" in page
-    assert "Import kpi results" not in page  # a trustee reads, the CEO imports
+    assert "Import KPI results" not in page  # a trustee reads, the CEO imports
 
 
 def test_the_school_page_panel_shows_the_latest_kpis(world, client_as):
