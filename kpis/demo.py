@@ -146,6 +146,10 @@ def _comparator_rows(years):
     return rows
 
 
+def _thousands(amount):
+    return (amount / 1000).quantize(Decimal(1)) * 1000
+
+
 def _finance_rows(schools, half_terms):
     rows = []
     for school in schools:
@@ -158,8 +162,8 @@ def _finance_rows(schools, half_terms):
             reserves_percent = (
                 Decimal("5.5") + Decimal(shift) / 3 + _jitter(school.urn, half_term.pk, spread=1) / 2
             )
-            reserves = (gag * reserves_percent / 100).quantize(Decimal("1000"))
-            outturn = (gag * (Decimal(shift) / 400)).quantize(Decimal("1000"))
+            reserves = _thousands(gag * reserves_percent / 100)
+            outturn = _thousands(gag * Decimal(shift) / 400)
             rows.append(
                 [
                     school.urn,
@@ -168,7 +172,7 @@ def _finance_rows(schools, half_terms):
                     "Yes" if shift >= 0 else "No",
                     outturn,
                     reserves + outturn,
-                    (gag * Decimal("0.05")).quantize(Decimal("1000")),
+                    _thousands(gag * Decimal("0.05")),
                     gag,
                     reserves,
                 ]
