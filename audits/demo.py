@@ -3,7 +3,7 @@ audits screen shows something real. Made through the services, as the compliance
 would. Runs after schools.demo; skips if the demo audits are already there."""
 
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audits import services
-from audits.models import Audit, AuditType, Priority
+from audits.models import ActionEvent, Audit, AuditAction, AuditType, EventKind, Priority
 from schools.demo import DOMAIN, SCHOOLS
 from schools.models import Appointment, School
 from schools.roles import HEAD_ROLES
@@ -141,3 +141,16 @@ def _action_in(state, *, audit, description, head, manager, today):
             comment="Please send the contractor's certificate: the photo does not show the fixing.",
             by=manager,
         )
+    _backdate(action, recorded=audit.carried_out_on + timedelta(days=2), today=today)
+
+
+def _backdate(action, *, recorded, today):
+    """Give the thread the dates it would have had: recorded after the audit, reported, then checked."""
+    days = [recorded, today - timedelta(days=3), today - timedelta(days=1)]
+    for event, day in zip(action.events.order_by("pk"), days, strict=False):
+        at = timezone.make_aware(datetime.combine(day, time(10, 0)))
+        ActionEvent.objects.filter(pk=event.pk).update(at=at)
+        if event.kind == EventKind.RECORDED:
+            AuditAction.objects.filter(pk=action.pk).update(created_at=at)
+        if event.kind in (EventKind.REPORTED_DONE, EventKind.REPORTED_NOT_ACTIONED):
+            AuditAction.objects.filter(pk=action.pk, reported_at__isnull=False).update(reported_at=at)

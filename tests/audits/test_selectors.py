@@ -40,7 +40,7 @@ def test_the_evidence_provider_runs_the_same_queries_for_two_schools_or_twenty(
     world, django_assert_num_queries
 ):
     half_term = HalfTerm.objects.current()
-    schools = [SchoolFactory() for _ in range(20)]
+    schools = [SchoolFactory(urn=f"3000{n:02d}") for n in range(20)]
     for school in schools:
         action_at(school, owner=world.head_a, due_on=timezone.localdate() - timedelta(days=1))
     with django_assert_num_queries(2):
