@@ -53,7 +53,10 @@ class Reminder:
 def due_reminders(today: date) -> list[Reminder]:
     """Before-due and on-the-day reminders for actions still waiting for the school. One query."""
     actions = AuditAction.objects.filter(
-        status__in=AWAITING_SCHOOL, due_on__gte=today, due_on__lte=today + timedelta(days=14)
+        status__in=AWAITING_SCHOOL,
+        due_on__gte=today,
+        due_on__lte=today + timedelta(days=14),
+        owner__is_active=True,
     ).values_list("pk", "owner_id", "due_on")
     return [
         Reminder(kind=kind_for((due_on - today).days), recipient_id=owner, due_on=due_on, action_id=pk)
@@ -69,7 +72,11 @@ def digest_reminders(today: date) -> list[Reminder]:
     """Weekly digests: each owner of overdue actions; each compliance manager, if any await a check."""
     monday = week_of(today)
     owners = (
-        AuditAction.objects.overdue(today).values_list("owner_id", flat=True).distinct().order_by("owner_id")
+        AuditAction.objects.overdue(today)
+        .filter(owner__is_active=True)
+        .values_list("owner_id", flat=True)
+        .distinct()
+        .order_by("owner_id")
     )
     reminders = [Reminder(ReminderKind.OVERDUE_DIGEST, owner, monday) for owner in owners]
     if AuditAction.objects.filter(status__in=AWAITING_CHECK).exists():

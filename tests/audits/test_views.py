@@ -180,3 +180,21 @@ def test_closing_a_high_priority_action_without_evidence_shows_why_on_the_page(w
     )
     assert response.status_code == 200
     assert "cannot be closed on a narrative alone" in response.content.decode()
+
+
+def test_a_head_has_a_header_link_to_their_own_schools_actions_only(world, client_as):
+    page = client_as(world.head_a).get(reverse("schools:detail", kwargs={"urn": world.school_a.urn}))
+    nav = page.content.decode().split("</nav>")[0]
+    assert reverse("audits:school_actions", kwargs={"urn": world.school_a.urn}) in nav
+    assert reverse("audits:school_actions", kwargs={"urn": world.school_b.urn}) not in nav
+
+
+def test_the_back_office_shows_actions_and_their_thread_read_only(world, client_as):
+    from django.contrib.auth import get_user_model
+
+    admin_client = client_as(get_user_model().objects.create_superuser("admin@trust.example", "x" * 16))
+    action = action_at(world.school_a, owner=world.head_a)
+    assert admin_client.get(reverse("admin:audits_auditaction_changelist")).status_code == 200
+    page = admin_client.get(reverse("admin:audits_auditaction_change", args=[action.pk]))
+    assert page.status_code == 200 and "Save" not in page.content.decode()
+    assert admin_client.get(reverse("admin:audits_audittype_changelist")).status_code == 200
