@@ -39,9 +39,7 @@ ESSEX = {
     Measure.EYFS_GLD: (70, 50),
     Measure.PHONICS_Y1: (74, 52),
     Measure.PHONICS_Y2: (87, 76),
-    Measure.ATTENDANCE: (Decimal("95.3"), Decimal("92.7")),
 }
-NATIONAL = {**TYPICAL, Measure.ATTENDANCE: (Decimal("94.9"), Decimal("92.1"))}
 ATTENDANCE_BY_PHASE = {
     Phase.NURSERY: Decimal("92.5"),
     Phase.PRIMARY: Decimal("95.6"),
@@ -136,13 +134,25 @@ def _result_rows(school, years, half_terms):
     return rows
 
 
+# Attendance by phase: (all pupils, disadvantaged) for primary and secondary schools, and for all schools.
+ATTENDANCE_COMPARATORS = {
+    "Essex": {Phase.PRIMARY: ("95.3", "92.7"), Phase.SECONDARY: ("91.2", "85.4"), "": ("93.4", "89.3")},
+    "National": {Phase.PRIMARY: ("94.9", "92.1"), Phase.SECONDARY: ("91.0", "85.6"), "": ("93.1", "89.0")},
+}
+
+
 def _comparator_rows(years):
     rows = []
     for year in years:
+        national_year = year.ends_on.year
         for measure, (figure, ppg) in ESSEX.items():
-            rows.append([measure.value, year.name, "Essex", figure, ppg, ""])
-        for measure, (figure, ppg) in NATIONAL.items():
-            rows.append([measure.value, year.name, "National", figure, ppg, year.ends_on.year])
+            rows.append([measure.value, year.name, "Essex", figure, ppg, "", ""])
+        for measure, (figure, ppg) in TYPICAL.items():
+            rows.append([measure.value, year.name, "National", figure, ppg, "", national_year])
+        for area, by_phase in ATTENDANCE_COMPARATORS.items():
+            for phase, (figure, ppg) in by_phase.items():
+                figure_year = national_year if area == "National" else ""
+                rows.append([Measure.ATTENDANCE.value, year.name, area, figure, ppg, phase, figure_year])
     return rows
 
 

@@ -52,14 +52,18 @@ def _figures(comparator):
     return ComparatorFigures(comparator.label, comparator.all_pupils, comparator.disadvantaged)
 
 
-def _comparators_by_key(*, academic_year_ids, local_authority):
-    """(measure, academic year id) -> {"la": Comparator, "national": Comparator}; one query."""
+def _comparators_by_key(*, academic_year_ids, local_authority, phase):
+    """(measure, academic year id) -> {"la": Comparator, "national": Comparator}; one query.
+
+    A figure for the school's own phase wins over the all-schools figure.
+    """
     found = {}
-    for comparator in Comparator.objects.filter(
-        academic_year_id__in=academic_year_ids, area__in=[local_authority, NATIONAL]
-    ):
+    comparators = Comparator.objects.filter(
+        academic_year_id__in=academic_year_ids, area__in=[local_authority, NATIONAL], phase__in=["", phase]
+    ).order_by("-phase")  # blank last, so the phase's own figure is kept
+    for comparator in comparators:
         side = "national" if comparator.is_national else "la"
-        found.setdefault((comparator.measure, comparator.academic_year_id), {})[side] = comparator
+        found.setdefault((comparator.measure, comparator.academic_year_id), {}).setdefault(side, comparator)
     return found
 
 
@@ -114,7 +118,9 @@ def kpi_rows_for(
     results = list(KpiResult.objects.filter(school=school).select_related("half_term__academic_year"))
     attendance_year_id = half_term.academic_year_id if half_term else academic_year.pk
     comparators = _comparators_by_key(
-        academic_year_ids={academic_year.pk, attendance_year_id}, local_authority=local_authority
+        academic_year_ids={academic_year.pk, attendance_year_id},
+        local_authority=local_authority,
+        phase=school.phase,
     )
     measures_seen = {r.measure for r in results}
     rows = []
@@ -192,7 +198,7 @@ def kpi_table_for(*, academic_year: AcademicYear, schools) -> tuple[list, list]:
 def comparators_for_year(*, academic_year: AcademicYear) -> list[Comparator]:
     """The year's comparators in the letter's order of measures, the local authority before national."""
     comparators = Comparator.objects.filter(academic_year=academic_year)
-    return sorted(comparators, key=lambda c: (ORDER.index(c.measure), c.is_national, c.area))
+    return sorted(comparators, key=lambda c: (ORDER.index(c.measure), c.is_national, c.area, c.phase))
 
 
 def academic_year_named(name: str | None) -> AcademicYear | None:

@@ -3,6 +3,7 @@
 from kpis.measures import RULES
 from kpis.models import Comparator
 from kpis.models.results import NATIONAL
+from schools.models import Phase
 from trust_portal.tabular import Column, choice, text, whole_number
 
 from .base import ImportSpec, Item, academic_year_name, one_decimal_place, row_error
@@ -26,6 +27,13 @@ COLUMNS = [
         one_decimal_place,
         required=False,
         hint="As All pupils; may be empty",
+    ),
+    Column(
+        "Phase",
+        "phase",
+        choice({label: value for value, label in Phase.choices} | {value: value for value in Phase.values}),
+        required=False,
+        hint="Empty for all schools, or a phase (Primary, Secondary...) for that phase's figure",
     ),
     Column(
         "Figure year",
@@ -72,9 +80,12 @@ class ComparatorsSpec(ImportSpec):
         if len(errors) > before or not all((year, measure, area)) or "all_pupils" not in record:
             return None
         label = f"{NATIONAL} {figure_year}" if area == NATIONAL and figure_year else area
+        phase = record.get("phase") or ""
+        if phase:
+            label = f"{label} ({Phase(phase).label.lower()} schools)"
         return Item(
             row=row,
-            lookup={"measure": measure.value, "academic_year": year, "area": area},
+            lookup={"measure": measure.value, "academic_year": year, "area": area, "phase": phase},
             values={
                 "all_pupils": record["all_pupils"],
                 "disadvantaged": record.get("disadvantaged"),

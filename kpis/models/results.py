@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Q
 
 from kpis.measures import RULES, Measure
-from schools.models import SchoolScopedQuerySet
+from schools.models import Phase, SchoolScopedQuerySet
 
 NATIONAL = "National"
 
@@ -81,6 +81,11 @@ class Comparator(models.Model):
     measure = models.CharField(max_length=20, choices=Measure.choices)
     academic_year = models.ForeignKey("schools.AcademicYear", on_delete=models.PROTECT, related_name="+")
     area = models.CharField(max_length=100)
+    # Attendance differs a lot by phase (secondaries run lower than primaries), so a figure may be for one
+    # phase only; a school is compared with its phase's figure when there is one, else the all-schools one.
+    phase = models.CharField(
+        max_length=30, choices=Phase.choices, blank=True, help_text="Empty: a figure for all schools."
+    )
     all_pupils = models.DecimalField(max_digits=5, decimal_places=1)
     disadvantaged = models.DecimalField(
         "disadvantaged pupils", max_digits=5, decimal_places=1, null=True, blank=True
@@ -98,7 +103,8 @@ class Comparator(models.Model):
         ordering = ["academic_year__starts_on", "measure", "area"]
         constraints = [
             models.UniqueConstraint(
-                fields=["measure", "academic_year", "area"], name="one_comparator_per_measure_year_area"
+                fields=["measure", "academic_year", "area", "phase"],
+                name="one_comparator_per_measure_year_area_phase",
             ),
         ]
 

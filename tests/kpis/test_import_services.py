@@ -175,9 +175,16 @@ def test_the_ceo_imports_comparators_and_the_national_figure_keeps_its_year(worl
         ["ks2_rwm", "2025-26", "Essex", "63", "44", ""],
         ["mtc_average", "2025-26", "national", "20.6", "19", "2024"],
     ]
+    phased = [
+        COMPARATOR_HEADER[:5] + ["Phase", "Figure year"],
+        ["attendance", "2025-26", "Essex", "91.2", "85", "Secondary", ""],
+    ]
 
     plan = upload_and_confirm(world, "comparators.csv", as_csv(rows), kind=ImportKind.COMPARATORS)
+    by_phase = upload_and_confirm(world, "phased.csv", as_csv(phased), kind=ImportKind.COMPARATORS)
 
     assert plan.summary == "2 added, 0 changed, 0 unchanged"
+    assert by_phase.summary == "1 added, 0 changed, 0 unchanged"
+    assert Comparator.objects.get(measure=Measure.ATTENDANCE).phase == "secondary"
     national = Comparator.objects.get(area="National")
     assert (national.label, national.all_pupils) == ("National 2024", Decimal("20.6"))

@@ -161,3 +161,24 @@ def test_the_trust_table_takes_two_queries_and_marks_what_does_not_apply(
     assert by_school[world.school_a][0].small_cohort is True
     assert by_school[nursery][0].applies is False
     assert by_school[nursery][-1].result.all_pupils == Decimal("94")
+
+
+def test_a_school_is_compared_with_its_own_phases_figure_when_there_is_one(world, essex):
+    secondary = SchoolFactory(phase=Phase.SECONDARY, urn="100050")
+    for school in (world.school_a, secondary):
+        KpiResultFactory(
+            school=school,
+            measure=Measure.ATTENDANCE,
+            half_term=half_term("2025-26", 1),
+            all_pupils=Decimal("93"),
+        )
+    ComparatorFactory(measure=Measure.ATTENDANCE, area="Essex", phase="", all_pupils=Decimal("93.4"))
+    ComparatorFactory(
+        measure=Measure.ATTENDANCE, area="Essex", phase=Phase.SECONDARY, all_pupils=Decimal("91.2")
+    )
+
+    [primary_row] = kpi_rows_for(school=world.school_a, academic_year=year("2025-26"))
+    [secondary_row] = kpi_rows_for(school=secondary, academic_year=year("2025-26"))
+
+    assert (primary_row.comparator_label, primary_row.comparator_value) == ("Essex", Decimal("93.4"))
+    assert (secondary_row.comparator_label, secondary_row.comparator_value) == ("Essex", Decimal("91.2"))

@@ -127,3 +127,14 @@ def test_the_school_page_panel_shows_the_latest_kpis(world, client_as):
     page = client_as(world.lsb_chair_a).get(reverse("schools:detail", kwargs={"urn": world.school_a.urn}))
 
     assert "KPIs 2025-26" in page.content.decode() and "72%" in page.content.decode()
+
+
+def test_the_back_office_shows_kpi_results_read_only(world, admin_client):
+    result = KpiResultFactory(school=world.school_a)
+
+    listing = admin_client.get(reverse("admin:kpis_kpiresult_changelist"))
+    change = admin_client.get(reverse("admin:kpis_kpiresult_change", args=[result.pk]))
+
+    assert listing.status_code == 200 and world.school_a.name in listing.content.decode()
+    assert change.status_code == 200 and "Save" not in change.content.decode()
+    assert admin_client.get(reverse("admin:kpis_kpiresult_add")).status_code == 403
