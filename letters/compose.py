@@ -10,15 +10,16 @@ from decimal import Decimal
 
 from django.utils.formats import date_format
 
+from categorisation.models import Dimension
+from categorisation.money import money
+from categorisation.selectors import categories_for, finance_figures_for
+from kpis.measures import PERCENT
+from kpis.selectors import kpi_rows_for
+from schools.models import AcademicYear
+
 from .models import Directive, Letter
 
-
-def money(value: Decimal | None) -> str:
-    """£44,000; a deficit as -£12,500."""
-    if value is None:
-        return "Not recorded"
-    sign = "-" if value < 0 else ""
-    return f"{sign}£{abs(value):,.0f}"
+NOT_RECORDED = "Not recorded"
 
 
 def long_date(value) -> str:
@@ -44,14 +45,73 @@ def _directives(letter: Letter) -> list[dict]:
     ]
 
 
+def _category(record) -> dict | None:
+    if record is None:
+        return None
+    level = record.level
+    return {"name": level.name, "label": level.label, "colour": level.colour, "code": level.code}
+
+
+def _figure(value: Decimal | None, unit: str) -> str:
+    if value is None:
+        return ""
+    text = f"{value.normalize():f}"
+    return f"{text}%" if unit == PERCENT else text
+
+
+def _kpis(letter: Letter) -> list[dict]:
+    """Last summer's results (the year before the letter's), and attendance to this half-term."""
+    results_year = letter.half_term.academic_year
+    previous = AcademicYear.objects.filter(starts_on__lt=results_year.starts_on).order_by("starts_on").last()
+    rows = kpi_rows_for(
+        school=letter.school, academic_year=previous or results_year, half_term=letter.half_term
+    )
+    return [
+        {
+            "measure": row.measure,
+            "period": row.period,
+            "all": _figure(row.all_pupils, row.unit),
+            "ppg": _figure(row.disadvantaged, row.unit),
+            "comparator": row.comparator_label,
+            "comparator_all": _figure(row.comparator_value, row.unit),
+            "comparator_ppg": _figure(row.disadvantaged_comparator_value, row.unit),
+            "small_cohort": row.small_cohort,
+        }
+        for row in rows
+    ]
+
+
+def _finance(letter: Letter, figures) -> dict | None:
+    if figures is None:
+        return None
+    year = letter.half_term.academic_year
+    return {
+        "balanced": "Yes" if figures.budget_balanced_3_years else "No",
+        "in_year_label": f"Predicted in-year outturn for {year.name}",
+        "in_year": money(figures.predicted_in_year_outturn),
+        "carry_forward_label": (
+            f"Predicted cumulative outturn at 31 August {year.ends_on.year} (carry forward)"
+        ),
+        "carry_forward": money(figures.predicted_carry_forward),
+        "target": money(figures.carry_forward_target),
+    }
+
+
 def letter_content(letter: Letter) -> dict:
     school = letter.school
+    categories = categories_for(school_ids=[school.pk], half_term=letter.half_term)
+    figures = finance_figures_for(school_ids=[school.pk], half_term=letter.half_term).get(school.pk)
     return {
         "school": {"name": school.name, "urn": school.urn},
         "half_term": {"label": letter.half_term.label, "long_label": letter.half_term.long_label},
         "dated": long_date(letter.dated),
         "version": letter.version,
         "correction_reason": letter.correction_reason,
+        "education": _category(categories.get((school.pk, Dimension.EDUCATION))),
+        "site": _category(categories.get((school.pk, Dimension.SITE))),
+        "finance": _category(categories.get((school.pk, Dimension.FINANCE))),
+        "kpis": _kpis(letter),
+        "finance_figures": _finance(letter, figures),
         "pupils": {
             "on_roll": school.pupils_on_roll,
             "capacity": school.capacity,

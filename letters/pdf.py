@@ -39,6 +39,7 @@ class RestrictedURLFetcher(URLFetcher):
     def fetch(self, url, headers=None):
         scheme = url.split(":", 1)[0].lower()
         if scheme == "data":
+            self.fetched.append(url[:80])
             return super().fetch(url, headers)
         path = self._static_path(url) if scheme == "file" else None
         if path is None:

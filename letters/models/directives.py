@@ -3,7 +3,7 @@ from django.db import models
 
 from schools.models import SchoolScopedQuerySet
 
-from .statuses import DirectiveStatus
+from .statuses import DIRECTIVE_STATUS_COLOURS, DirectiveStatus
 
 
 class DirectiveQuerySet(SchoolScopedQuerySet):
@@ -31,6 +31,37 @@ class Directive(models.Model):
 
     def __str__(self):
         return f"{self.half_term.letter_label}: {self.text[:60]}"
+
+    @property
+    def status_colour(self):
+        return DIRECTIVE_STATUS_COLOURS[self.status]
+
+    @property
+    def awaits_school(self):
+        """The head can report it done: open, or returned with a reason."""
+        return self.status in {DirectiveStatus.OPEN, DirectiveStatus.RETURNED}
+
+    @property
+    def is_open(self):
+        return self.status == DirectiveStatus.OPEN
+
+    @property
+    def last_event(self):
+        """The latest move (prefetch `events` when listing)."""
+        events = list(self.events.all())
+        return events[-1] if events else None
+
+    @property
+    def awaits_ceo(self):
+        return self.status == DirectiveStatus.REPORTED_DONE
+
+    @property
+    def is_overdue(self):
+        from django.utils import timezone
+
+        return (
+            bool(self.due_on) and self.due_on < timezone.localdate() and self.status != DirectiveStatus.CLOSED
+        )
 
 
 class DirectiveEventQuerySet(SchoolScopedQuerySet):

@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from schools.models import SchoolScopedQuerySet
 
-from .statuses import EmailStatus, LetterStatus, RenderStatus
+from .statuses import LETTER_STATUS_COLOURS, EmailStatus, LetterStatus, RenderStatus
 
 
 class LetterQuerySet(SchoolScopedQuerySet):
@@ -74,6 +74,22 @@ class Letter(models.Model):
     @property
     def is_sent(self):
         return self.status in {LetterStatus.ISSUED, LetterStatus.ACKNOWLEDGED}
+
+    @property
+    def status_colour(self):
+        return LETTER_STATUS_COLOURS[self.status]
+
+    @property
+    def is_draft(self):
+        return self.status == LetterStatus.DRAFT
+
+    @property
+    def is_approved(self):
+        return self.status == LetterStatus.APPROVED
+
+    @property
+    def is_acknowledged(self):
+        return self.status == LetterStatus.ACKNOWLEDGED
 
 
 class LetterPdfQuerySet(SchoolScopedQuerySet):

@@ -88,3 +88,17 @@ ITEM_MOVES = {
 
 def move_allowed(moves, current, new) -> bool:
     return new in moves.get(current, set())
+
+
+LETTER_STATUS_COLOURS = {
+    LetterStatus.DRAFT: "grey",
+    LetterStatus.APPROVED: "yellow",
+    LetterStatus.ISSUED: "green",
+    LetterStatus.ACKNOWLEDGED: "green",
+}
+DIRECTIVE_STATUS_COLOURS = {
+    DirectiveStatus.OPEN: "orange",
+    DirectiveStatus.REPORTED_DONE: "yellow",
+    DirectiveStatus.RETURNED: "red",
+    DirectiveStatus.CLOSED: "green",
+}

@@ -22,7 +22,7 @@ def _enqueue(item_ids: list[int]) -> None:
 
 
 @transaction.atomic
-def letter_batch_start(*, kind: BatchKind, half_term: HalfTerm, by) -> LetterBatch:
+def letter_batch_start(*, kind: BatchKind, half_term: HalfTerm, by, letter_ids=None) -> LetterBatch:
     """Approve every draft (or issue every approved letter) of a half-term, one worker task per letter.
 
     Letters already in a running batch of the same kind are left to it, so a second click sends and
@@ -31,12 +31,12 @@ def letter_batch_start(*, kind: BatchKind, half_term: HalfTerm, by) -> LetterBat
     require_ceo(by, "approve or issue letters")
     wanted = BATCH_TAKES[BatchKind(kind)]
     busy = LetterBatchItem.objects.filter(batch__kind=kind, status__in=ACTIVE_ITEM).values("letter_id")
-    letters = list(
-        Letter.objects.select_for_update()
-        .filter(half_term=half_term, status=wanted)
-        .exclude(pk__in=busy)
-        .values_list("pk", flat=True)
+    letters = (
+        Letter.objects.select_for_update().filter(half_term=half_term, status=wanted).exclude(pk__in=busy)
     )
+    if letter_ids is not None:
+        letters = letters.filter(pk__in=letter_ids)
+    letters = list(letters.values_list("pk", flat=True))
     if not letters:
         raise LetterError(
             f"There are no {wanted.label.lower()} letters for {half_term.label} waiting to be "

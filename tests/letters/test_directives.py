@@ -116,3 +116,19 @@ def test_directives_past_due_and_not_closed_are_not_met(world):
     not_met = directives_not_met(school_ids=[world.school_a.pk, world.school_b.pk], on=date(2026, 11, 23))
     assert [d.pk for d in not_met[world.school_a.pk]] == [late.pk]
     assert world.school_b.pk not in not_met
+
+
+def test_late_directives_are_evidence_that_finance_directives_are_not_met(
+    world, django_assert_max_num_queries
+):
+    from categorisation.evidence import evidence_for
+
+    letter = draft_letter(world.school_a, world.ceo, term=half_term(2026, HalfTermNumber.AUTUMN_1))
+    directive_set(letter=letter, text="Send the recovery plan", due_on=date(2026, 10, 1), by=world.ceo)
+    mark_sent(letter)
+    with django_assert_max_num_queries(20):
+        found = evidence_for(school_ids=[world.school_a.pk, world.school_b.pk], half_term=half_term())
+    mine = {e.school_id: e for items in found.values() for e in items if e.code == "fin.directives_not_met"}
+    assert mine[world.school_a.pk].holds
+    assert "oldest due 1 October 2026 (Aut 1, 26: Send the recovery plan)" in mine[world.school_a.pk].text
+    assert not mine[world.school_b.pk].holds

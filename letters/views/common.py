@@ -1,0 +1,47 @@
+"""How letters views load things for a person, and refuse actions to read-only people."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from schools.access import access_for
+from schools.roles import Role
+
+from ..errors import LetterError
+from ..models import Directive, Letter
+
+
+def visible_letters(user):
+    """Letters a person may read: everything for trust-wide roles; only sent letters for a school's people."""
+    letters = Letter.objects.visible_to(user)
+    return letters if access_for(user).trust_wide else letters.sent()
+
+
+def visible_directives(user):
+    directives = Directive.objects.visible_to(user)
+    if access_for(user).trust_wide:
+        return directives
+    return directives.filter(letter__in=Letter.objects.sent())
+
+
+def letter_for(user, pk) -> Letter:
+    return get_object_or_404(visible_letters(user).select_related("school", "half_term"), pk=pk)
+
+
+def directive_for(user, pk) -> Directive:
+    return get_object_or_404(visible_directives(user).select_related("school", "letter", "half_term"), pk=pk)
+
+
+def require_ceo(user):
+    if not access_for(user).has_trust_role(Role.CEO):
+        raise PermissionDenied("Only the CEO can do this.")
+
+
+def require_head(user, school):
+    if not access_for(user).is_head_of(school.pk):
+        raise PermissionDenied("Only the school's headteacher can do this.")
+
+
+def refused(request, error: LetterError) -> None:
+    for message in error.messages:
+        messages.error(request, message)

@@ -1,0 +1,134 @@
+"""A real Celery worker for tests: a subprocess with the test process's environment and test database.
+
+On the embedded default it uses the filesystem broker in a per-test temporary folder; with REDIS_URL set
+(as in CI) it uses Redis. The worker's emails go to files the test can read. Mark tests that use it
+`@pytest.mark.worker`; they need `transactional_db` so the worker sees what the test wrote.
+"""
+
+import os
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import kombu.pools
+import pytest
+from django.conf import settings as django_settings
+from django.db import connection
+
+READY_TIMEOUT = 90  # seconds; a cold start imports Django, Celery and WeasyPrint
+
+
+@dataclass
+class Worker:
+    process: subprocess.Popen
+    mail_dir: Path
+    output: list = field(default_factory=list)
+
+    def emails(self) -> list[str]:
+        if not self.mail_dir.exists():
+            return []
+        return [path.read_text() for path in sorted(self.mail_dir.iterdir())]
+
+    def log(self) -> str:
+        return "".join(self.output[-80:])
+
+
+def wait_for(predicate, *, timeout=60, what="the worker to finish", worker=None):
+    """Poll until `predicate()` is true; fail with the worker's log if it never is."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.1)
+    log = worker.log() if worker else ""
+    pytest.fail(f"Timed out waiting for {what}.\n{log}")
+
+
+def _point_producer_at(app, transport_options):
+    """Make this process send tasks where the worker listens (the broker settings were read at startup)."""
+    app.conf.CELERY_BROKER_TRANSPORT_OPTIONS = transport_options  # the app reads Django settings, namespaced
+    app.pool.force_close_all()
+    kombu.pools.reset()  # the shared producer pools are keyed by URL, which is the same "filesystem://"
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def celery_worker(transactional_db, tmp_path, settings):
+    from trust_portal.celery import app
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    mail_dir = tmp_path / "mail"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "trust_portal.settings",
+        "PORTAL_WORKER_DATABASE_NAME": str(connection.settings_dict["NAME"]),
+        "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "EMAIL_URL": f"filemail:///{mail_dir}",
+        "PYTHONUNBUFFERED": "1",
+    }
+    old_options = dict(app.conf.broker_transport_options)
+    if django_settings.REDIS_URL:
+        app.control.purge()  # nothing left over from an earlier run
+    else:
+        queue_dir = tmp_path / "celery"
+        for folder in ("queue", "control"):
+            (queue_dir / folder).mkdir(parents=True)
+        env["CELERY_QUEUE_DIR"] = str(queue_dir)
+        _point_producer_at(
+            app,
+            {
+                "data_folder_in": str(queue_dir / "queue"),
+                "data_folder_out": str(queue_dir / "queue"),
+                "control_folder": str(queue_dir / "control"),
+                "store_processed": False,
+            },
+        )
+    command = [
+        sys.executable,
+        *("-m", "celery", "-A", "trust_portal", "worker", "--pool=solo", "--loglevel=info"),
+        *(
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-n",
+            f"test-{uuid.uuid4().hex[:8]}@%h",
+        ),
+    ]
+    process = subprocess.Popen(
+        command,
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    worker = Worker(process=process, mail_dir=mail_dir)
+    ready = threading.Event()
+
+    def read_output():
+        for line in process.stdout:
+            worker.output.append(line)
+            if " ready." in line:
+                ready.set()
+
+    reader = threading.Thread(target=read_output, daemon=True)
+    reader.start()
+    try:
+        if not ready.wait(READY_TIMEOUT):
+            pytest.fail(f"The Celery worker did not start.\n{worker.log()}")
+        yield worker
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        reader.join(timeout=5)
+        if not django_settings.REDIS_URL:
+            _point_producer_at(app, old_options)
