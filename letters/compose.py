@@ -8,18 +8,20 @@ import hashlib
 import json
 from decimal import Decimal
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils.formats import date_format
 
+from audits.selectors import outstanding_actions_count
 from categorisation.models import Dimension
 from categorisation.money import money
 from categorisation.selectors import categories_for, finance_figures_for
 from kpis.measures import PERCENT
 from kpis.selectors import kpi_rows_for
-from schools.models import AcademicYear
+from schools.models import AcademicYear, Appointment, Trust
+from schools.roles import Role
 
 from .models import Directive, Letter
-
-NOT_RECORDED = "Not recorded"
 
 
 def long_date(value) -> str:
@@ -39,7 +41,6 @@ def _directives(letter: Letter) -> list[dict]:
             "set": d.half_term.letter_label,
             "text": d.text,
             "due": long_date(d.due_on),
-            "status": d.get_status_display(),
         }
         for d in directives
     ]
@@ -97,11 +98,29 @@ def _finance(letter: Letter, figures) -> dict | None:
     }
 
 
+def _audits(letter: Letter) -> dict:
+    """The count of open audit actions, the link to them, and whom to tell about ones already done."""
+    compliance = (
+        Appointment.objects.current()
+        .filter(role=Role.COMPLIANCE_MANAGER)
+        .select_related("person")
+        .order_by("starts_on")
+        .first()
+    )
+    return {
+        "outstanding": outstanding_actions_count(school=letter.school),
+        "url": settings.PORTAL_BASE_URL + reverse("audits:school_actions", kwargs={"urn": letter.school.urn}),
+        "compliance_manager": compliance.person.display_name if compliance else "the compliance manager",
+        "email": compliance.person.email if compliance else Trust.objects.get_current().support_email,
+    }
+
+
 def letter_content(letter: Letter) -> dict:
     school = letter.school
     categories = categories_for(school_ids=[school.pk], half_term=letter.half_term)
     figures = finance_figures_for(school_ids=[school.pk], half_term=letter.half_term).get(school.pk)
     return {
+        "trust": Trust.objects.get_current().name,
         "school": {"name": school.name, "urn": school.urn},
         "half_term": {"label": letter.half_term.label, "long_label": letter.half_term.long_label},
         "dated": long_date(letter.dated),
@@ -117,6 +136,7 @@ def letter_content(letter: Letter) -> dict:
             "capacity": school.capacity,
         },
         "directives": _directives(letter),
+        "audits": _audits(letter),
         "ceo_text": letter.ceo_text,
     }
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from schools.models import Appointment
 from schools.roles import HEAD_ROLES, Role
 
-from .errors import LetterError
+from .errors import LetterError, PdfNotReady
 from .models import (
     BatchKind,
     EmailStatus,
@@ -75,7 +75,12 @@ def _issue(item: LetterBatchItem) -> None:
         if letter.is_sent:
             return  # already issued: never send twice
         raise LetterError("This letter was returned to draft after the batch started; approve it again.")
-    letter_issue(letter=letter, pdf=_ready_pdf(letter), by=item.batch.started_by)
+    try:
+        letter_issue(letter=letter, by=item.batch.started_by)
+    except PdfNotReady:
+        # Only when the data changed after approval (or its render failed): make the PDF now, then send.
+        _ready_pdf(letter)
+        letter_issue(letter=letter, by=item.batch.started_by)
 
 
 @shared_task(autoretry_for=TRANSIENT_ERRORS, **RETRY, **RENDER_LIMITS)

@@ -271,8 +271,11 @@ FORM_RENDERER = "trust_portal.forms.PortalFormRenderer"
 # --- letters ---
 # Tests that start a real Celery worker need it to reach the same test database: on SQLite that means a
 # file, not memory, and the worker is pointed at it through PORTAL_WORKER_DATABASE_NAME (never in production).
+# One file per test run (by process id), so two runs in one checkout do not delete each other's database.
+import os  # noqa: E402
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-portal.sqlite3")}
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-portal-{os.getpid()}.sqlite3")}
 if not PRODUCTION and env.str("PORTAL_WORKER_DATABASE_NAME", default=""):
     DATABASES["default"]["NAME"] = env.str("PORTAL_WORKER_DATABASE_NAME")
 # WeasyPrint reports every layout step at INFO; keep its warnings (refused URLs) only.

@@ -5,9 +5,10 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from categorisation.services import categorisations_lock
 from schools.models import HalfTerm, School
 
-from ..errors import LetterError
+from ..errors import LetterError, PdfNotReady
 from ..models import Letter, LetterPdf, LetterStatus, RenderStatus
 from ..models.statuses import LETTER_MOVES, move_allowed
 from .permissions import require_ceo, require_head_of
@@ -98,10 +99,11 @@ def letter_return_to_draft(*, letter: Letter, by) -> Letter:
 
 
 @transaction.atomic
-def letter_issue(*, letter: Letter, pdf: LetterPdf, by) -> Letter:
+def letter_issue(*, letter: Letter, by) -> Letter:
     """Send an approved letter: freeze its content and PDF, lock the half-term's categories, email on commit.
 
-    The PDF must be ready and made from the data as it is now, so what was approved is what is sent.
+    It needs a ready PDF made from the data as it is now, so what was approved is what is sent; the
+    approval made it, so issuing is only sending (`PdfNotReady` otherwise: make the PDF, then issue).
     """
     from ..compose import content_hash, letter_content
     from ..tasks import send_letter_email
@@ -109,17 +111,23 @@ def letter_issue(*, letter: Letter, pdf: LetterPdf, by) -> Letter:
     require_ceo(by, "issue letters")
     letter = _locked(letter)
     _check_move(letter, LetterStatus.ISSUED)
-    pdf = LetterPdf.objects.get(pk=pdf.pk, letter=letter)
-    if pdf.status != RenderStatus.READY:
-        raise LetterError("The letter's PDF is not ready yet. Wait for it to be made, or retry it.")
-    if pdf.content_hash != content_hash(letter_content(letter)):
-        raise LetterError("The data in this letter changed after its PDF was made. Make the PDF again first.")
+    content = letter_content(letter)
+    pdf = LetterPdf.objects.filter(letter=letter, content_hash=content_hash(content)).first()
+    if pdf is None or pdf.status != RenderStatus.READY:
+        changed = pdf is None and letter.pdfs.filter(status=RenderStatus.READY).exists()
+        raise PdfNotReady(
+            "The data in this letter changed after its PDF was made. Make the PDF again first."
+            if changed
+            else "The letter's PDF is not ready yet. Wait for it to be made, or retry it."
+        )
     letter.status = LetterStatus.ISSUED
     letter.issued_by = by
     letter.issued_at = timezone.now()
     letter.content = pdf.content
     letter.issued_pdf = pdf
     letter.save(update_fields=["status", "issued_by", "issued_at", "content", "issued_pdf"])
+    # The categories this letter states have now gone out: later changes are corrections with a reason.
+    categorisations_lock(school=letter.school, half_term=letter.half_term, by=by)
     transaction.on_commit(lambda: send_letter_email.delay(letter.pk))
     return letter
 

@@ -2,9 +2,11 @@
 
 from decimal import Decimal
 
+from audits.models import ActionStatus
 from categorisation.models import Dimension
 from kpis.measures import Measure
 from schools.models import HalfTermNumber, Trust
+from tests.audits.factories import action_at
 from tests.categorisation.factories import CategorisationFactory, FinanceFiguresFactory, level
 from tests.kpis.factories import ComparatorFactory, KpiResultFactory, year
 from tests.letters.factories import directive, draft_letter, half_term, sent_letter
@@ -56,6 +58,8 @@ def front_page_letter(world, *, term=None):
         disadvantaged=Decimal("17"),
         updated_by=world.ceo,
     )
+    for status in (ActionStatus.OPEN, ActionStatus.OPEN, ActionStatus.CLOSED):
+        action_at(school, owner=world.head_a, status=status)
     earlier = sent_letter(school, world.ceo, term=half_term(2026, HalfTermNumber.AUTUMN_1))
     directive(
         earlier,
@@ -89,4 +93,6 @@ FRONT_PAGE_TEXT = [
     "Aut 1, 26: Ensure that the safeguarding elements of the Ofsted toolkit are securely met",
     "Aut 2, 26: Publish the new behaviour policy",
     "Thank you for a strong start to the year.",
+    "2 audit actions open or waiting to be closed: Outstanding audit actions",
+    "compliance@trust.example",
 ]

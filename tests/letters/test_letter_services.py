@@ -48,19 +48,19 @@ def test_a_letter_is_issued_only_with_a_ready_pdf_of_its_current_data(
     world, django_capture_on_commit_callbacks
 ):
     letter = approved_letter(world.school_a, world.ceo)
-    pdf = letter_pdf_for_current_content(letter)
+    pending = letter_pdf_for_current_content(letter)
     with pytest.raises(LetterError, match="PDF is not ready yet"):
-        letter_issue(letter=letter, pdf=pdf, by=world.ceo)
-    pdf.delete()
+        letter_issue(letter=letter, by=world.ceo)
+    pending.delete()
     pdf = ready_pdf(letter)
     world.school_a.pupils_on_roll = 301
     world.school_a.save()
     with pytest.raises(LetterError, match="changed after its PDF was made"):
-        letter_issue(letter=letter, pdf=pdf, by=world.ceo)
+        letter_issue(letter=letter, by=world.ceo)
     world.school_a.pupils_on_roll = 300
     world.school_a.save()
     with django_capture_on_commit_callbacks() as callbacks:
-        letter_issue(letter=letter, pdf=pdf, by=world.ceo)
+        letter_issue(letter=letter, by=world.ceo)
     letter.refresh_from_db()
     assert letter.status == LetterStatus.ISSUED
     assert letter.content == pdf.content and letter.issued_pdf == pdf
@@ -154,3 +154,32 @@ def test_a_failed_render_is_recorded_on_the_batch_and_retried(
     letter.refresh_from_db()
     assert item.status == ItemStatus.DONE and letter.status == LetterStatus.APPROVED
     assert letter.pdfs.get().is_ready
+
+
+def test_issuing_a_letter_locks_the_half_terms_categories(world, django_capture_on_commit_callbacks):
+    from categorisation.models import Categorisation
+    from tests.letters.front_page import front_page_letter
+
+    letter = front_page_letter(world)
+    Letter.objects.filter(pk=letter.pk).update(status=LetterStatus.APPROVED)
+    ready_pdf(letter)
+    with django_capture_on_commit_callbacks():
+        letter_issue(letter=letter, by=world.ceo)
+    locked = Categorisation.objects.filter(school=world.school_a, half_term=letter.half_term)
+    assert locked.count() == 3 and all(c.locked_by == world.ceo for c in locked)
+
+
+def test_an_issue_task_remakes_the_pdf_when_the_data_changed_after_approval(
+    world, media, mailoutbox, django_capture_on_commit_callbacks
+):
+    letter = approved_letter(world.school_a, world.ceo)
+    old = ready_pdf(letter)
+    world.school_a.pupils_on_roll = 333
+    world.school_a.save()
+    with django_capture_on_commit_callbacks():
+        batch = letter_batch_start(kind=BatchKind.ISSUE, half_term=half_term(), by=world.ceo)
+    with django_capture_on_commit_callbacks():
+        run_batch_item(batch.items.get().pk)
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.ISSUED
+    assert letter.issued_pdf != old and letter.content["pupils"]["on_roll"] == 333

@@ -8,6 +8,7 @@ DEMO_STEPS = [
     "schools.demo",
     "audits.demo",
     "kpis.demo",
+    "letters.demo",
 ]
 
 
