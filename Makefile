@@ -24,3 +24,7 @@ worker:
 
 beat:
 	.venv/bin/python -m celery -A trust_portal beat --loglevel=info
+
+## Letters benchmark on a generated trust of 120 schools, in a throwaway database, with real workers
+bench: setup
+	.venv/bin/python manage.py bench_letters --schools 120
