@@ -278,6 +278,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-portal-{os.getpid()}.sqlite3")}
 if not PRODUCTION and env.str("PORTAL_WORKER_DATABASE_NAME", default=""):
     DATABASES["default"]["NAME"] = env.str("PORTAL_WORKER_DATABASE_NAME")
+# bench_letters gives its worker a queue of its own, so no other worker takes its tasks.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 # WeasyPrint reports every layout step at INFO; keep its warnings (refused URLs) only.
 LOGGING.setdefault("loggers", {})["weasyprint.progress"] = {"level": "WARNING"}
 
