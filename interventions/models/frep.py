@@ -1,0 +1,88 @@
+"""The Finance REP (FREP): directives with deadlines for a school in finance Concerning."""
+
+from django.conf import settings
+from django.db import models
+
+from .common import Outcome, RecordStatus, scoped_to
+
+FREP_OUTCOMES = {Outcome.UNIVERSAL, Outcome.POOR}
+
+
+class Frep(models.Model):
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="freps")
+    written_on = models.DateField("date written")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="freps_written",
+        help_text="Usually the CFO.",
+    )
+    summary = models.TextField(blank=True, help_text="Why the school is in finance Concerning.")
+    status = models.CharField(max_length=10, choices=RecordStatus.choices, default=RecordStatus.OPEN)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    closing_note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = scoped_to("school")
+
+    class Meta:
+        ordering = ["-written_on", "-pk"]
+        verbose_name = "FREP"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school"], condition=models.Q(status="open"), name="one_open_frep_per_school"
+            ),
+        ]
+
+    def __str__(self):
+        return f"FREP for {self.school} (written {self.written_on:%d %B %Y})"
+
+    @property
+    def is_open(self):
+        return self.status == RecordStatus.OPEN
+
+
+class TargetStatus(models.TextChoices):
+    """A FREP directive or a warning-notice target: open until found met or missed."""
+
+    OPEN = "open", "Open"
+    MET = "met", "Met"
+    MISSED = "missed", "Not met"
+
+
+# Met and missed are findings; a finding made in error can be put back to open and found again.
+TARGET_MOVES = {
+    TargetStatus.OPEN: {TargetStatus.MET, TargetStatus.MISSED},
+    TargetStatus.MET: {TargetStatus.OPEN},
+    TargetStatus.MISSED: {TargetStatus.OPEN},
+}
+TARGET_STATUS_COLOURS = {TargetStatus.OPEN: "grey", TargetStatus.MET: "green", TargetStatus.MISSED: "red"}
+
+
+class FrepDirective(models.Model):
+    frep = models.ForeignKey(Frep, on_delete=models.CASCADE, related_name="directives")
+    text = models.TextField("directive")
+    due_on = models.DateField("deadline")
+    status = models.CharField(max_length=10, choices=TargetStatus.choices, default=TargetStatus.OPEN)
+    met_on = models.DateField(null=True, blank=True)
+    note = models.TextField(blank=True)
+
+    objects = scoped_to("frep__school")
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def met_in_time(self):
+        return self.status == TargetStatus.MET and self.met_on is not None and self.met_on <= self.due_on
+
+    @property
+    def status_colour(self):
+        return TARGET_STATUS_COLOURS[self.status]
