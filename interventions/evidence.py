@@ -6,9 +6,10 @@ one or two queries, whatever the number of schools. A suggestion beside the deci
 
 from datetime import date
 
-from categorisation.evidence import Evidence
 from django.db.models import Count, Min, Q
 from django.utils import timezone
+
+from categorisation.evidence import Evidence
 
 from .models import ActionStatus, Dimension, NoticeTarget, Rep, RepAction, RepReview, TargetStatus
 
@@ -71,7 +72,7 @@ def multiple_reps_or_extensions(*, school_ids, half_term):
         .annotate(
             reps=Count("pk", distinct=True),
             extensions=Count(
-                "extensions", filter=Q(extensions__granted_at__date__lte=half_term.ends_on), distinct=True
+                "extensions", filter=Q(extensions__granted_on__lte=half_term.ends_on), distinct=True
             ),
         )
     )

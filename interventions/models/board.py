@@ -41,7 +41,7 @@ class ImprovementBoard(models.Model):
         ]
 
     def __str__(self):
-        return f"Improvement Board for {self.school} (formed {self.formed_on:%d %B %Y})"
+        return f"Improvement Board for {self.school} (formed {self.formed_on:%-d %B %Y})"
 
     @property
     def is_open(self):

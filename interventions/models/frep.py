@@ -39,7 +39,7 @@ class Frep(models.Model):
         ]
 
     def __str__(self):
-        return f"FREP for {self.school} (written {self.written_on:%d %B %Y})"
+        return f"FREP for {self.school} (written {self.written_on:%-d %B %Y})"
 
     @property
     def is_open(self):

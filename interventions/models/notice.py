@@ -68,7 +68,7 @@ class WarningNotice(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_dimension_display()} warning notice to {self.school} ({self.issued_on:%d %B %Y})"
+        return f"{self.get_dimension_display()} warning notice to {self.school} ({self.issued_on:%-d %B %Y})"
 
     @property
     def is_open(self):

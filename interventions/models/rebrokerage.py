@@ -30,4 +30,4 @@ class RebrokerageConversation(models.Model):
         ordering = ["-held_on", "-pk"]
 
     def __str__(self):
-        return f"{self.get_counterpart_display()}, {self.held_on:%d %B %Y}"
+        return f"{self.get_counterpart_display()}, {self.held_on:%-d %B %Y}"

@@ -72,7 +72,7 @@ class Rep(models.Model):
         ]
 
     def __str__(self):
-        return f"REP for {self.school} (written {self.written_on:%d %B %Y})"
+        return f"REP for {self.school} (written {self.written_on:%-d %B %Y})"
 
     @property
     def is_open(self):
@@ -93,7 +93,7 @@ class RepMilestone(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_milestone_display()} (due {self.due_on:%d %B %Y})"
+        return f"{self.get_milestone_display()} (due {self.due_on:%-d %B %Y})"
 
 
 class ActionStatus(models.TextChoices):
@@ -154,7 +154,7 @@ class RepReview(models.Model):
         ordering = ["reviewed_on", "pk"]
 
     def __str__(self):
-        return f"Review of {self.milestone.get_milestone_display()} on {self.reviewed_on:%d %B %Y}"
+        return f"Review of {self.milestone.get_milestone_display()} on {self.reviewed_on:%-d %B %Y}"
 
 
 class RepExtension(models.Model):
@@ -164,6 +164,7 @@ class RepExtension(models.Model):
     previous_ends_on = models.DateField()
     new_ends_on = models.DateField()
     reason = models.TextField()
+    granted_on = models.DateField()
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     granted_at = models.DateTimeField(auto_now_add=True)
 
@@ -171,4 +172,4 @@ class RepExtension(models.Model):
         ordering = ["granted_at", "pk"]
 
     def __str__(self):
-        return f"Extended to {self.new_ends_on:%d %B %Y}"
+        return f"Extended to {self.new_ends_on:%-d %B %Y}"

@@ -17,7 +17,9 @@ def event_record(*, record, school, action: str, by, detail: str = "") -> Interv
 
 def require_open(record, what: str):
     if not record.is_open:
-        raise ValidationError(f"This {what} was closed on {record.closed_on:%d %B %Y}; it is kept as it was.")
+        raise ValidationError(
+            f"This {what} was closed on {record.closed_on:%-d %B %Y}; it is kept as it was."
+        )
 
 
 def require_text(value: str, message: str) -> str:

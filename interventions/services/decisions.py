@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from categorisation.models import Categorisation
 from django.core.exceptions import ValidationError
 
+from categorisation.models import Categorisation
 from schools.models import School
 
 
@@ -25,7 +25,7 @@ def outcome_matches_decision(*, school: School, dimension: str, outcome: str, si
     label = dimension.replace("_", " ")
     if decision is None or decision.decided_at.date() < since:
         raise ValidationError(
-            f"No {label} categorisation of {school} has been decided since {since:%d %B %Y}. "
+            f"No {label} categorisation of {school} has been decided since {since:%-d %B %Y}. "
             "Record the decision on the categorisation page first, then close this with its outcome."
         )
     if decision.level.code != outcome:

@@ -29,7 +29,7 @@ def frep_open(*, school: School, written_on: date, summary: str = "", by) -> Fre
         current = Frep.objects.filter(school=school, status=RecordStatus.OPEN).first()
         if current:
             raise ValidationError(
-                f"{school} already has an open Finance REP (written {current.written_on:%d %B %Y}). "
+                f"{school} already has an open Finance REP (written {current.written_on:%-d %B %Y}). "
                 "Close it before writing another."
             )
         frep = Frep.objects.create(school=school, written_on=written_on, author=by, summary=summary)
@@ -45,7 +45,7 @@ def frep_directive_add(*, frep: Frep, text: str, due_on: date, by) -> FrepDirect
         require_open(frep, "Finance REP")
         if due_on < frep.written_on:
             raise ValidationError(
-                f"The deadline cannot be before the FREP was written ({frep.written_on:%d %B %Y})."
+                f"The deadline cannot be before the FREP was written ({frep.written_on:%-d %B %Y})."
             )
         directive = FrepDirective.objects.create(frep=frep, text=text, due_on=due_on)
         event_record(record=frep, school=frep.school, action="FREP directive set", by=by, detail=text[:200])

@@ -61,7 +61,7 @@ def notice_issue(
         if due_on > period_ends_on or due_on < issued_on:
             raise ValidationError(
                 f"The deadline for '{text[:60]}' must fall within the compliance period "
-                f"({issued_on:%d %B %Y} to {period_ends_on:%d %B %Y})."
+                f"({issued_on:%-d %B %Y} to {period_ends_on:%-d %B %Y})."
             )
     with transaction.atomic():
         School.objects.select_for_update().get(pk=school.pk)
@@ -71,7 +71,7 @@ def notice_issue(
         if current:
             raise ValidationError(
                 f"{school} already has an open {dimension.label.lower()} warning notice "
-                f"(issued {current.issued_on:%d %B %Y}). Close it before issuing another."
+                f"(issued {current.issued_on:%-d %B %Y}). Close it before issuing another."
             )
         notice = WarningNotice.objects.create(
             school=school,
@@ -104,7 +104,7 @@ def notice_target_add(*, notice: WarningNotice, text: str, due_on: date, by) -> 
         if due_on > notice.period_ends_on:
             raise ValidationError(
                 "The deadline must fall within the compliance period, which ends "
-                f"{notice.period_ends_on:%d %B %Y}."
+                f"{notice.period_ends_on:%-d %B %Y}."
             )
         target = NoticeTarget.objects.create(notice=notice, text=text, due_on=due_on)
         event_record(record=notice, school=notice.school, action="Target set", by=by, detail=text[:200])
@@ -144,7 +144,7 @@ def notice_meeting_record(*, notice: WarningNotice, meeting_on: date, attendees,
         require_open(notice, "warning notice")
         if meeting_on < notice.issued_on:
             raise ValidationError(
-                f"The meeting cannot be before the notice was issued ({notice.issued_on:%d %B %Y})."
+                f"The meeting cannot be before the notice was issued ({notice.issued_on:%-d %B %Y})."
             )
         notice.meeting_on = meeting_on
         notice.save()

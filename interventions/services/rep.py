@@ -39,7 +39,7 @@ def rep_open(
         current = Rep.objects.filter(school=school, status=RecordStatus.OPEN).first()
         if current:
             raise ValidationError(
-                f"{school} already has an open REP (written {current.written_on:%d %B %Y}). "
+                f"{school} already has an open REP (written {current.written_on:%-d %B %Y}). "
                 "Extend it or close it before writing another."
             )
         rep = Rep.objects.create(
@@ -99,7 +99,8 @@ def rep_milestone_reschedule(*, milestone: RepMilestone, due_on: date, by) -> Re
         require_open(milestone.rep, "REP")
         if due_on < milestone.rep.written_on:
             raise ValidationError(
-                f"A milestone cannot be due before the REP was written ({milestone.rep.written_on:%d %B %Y})."
+                "A milestone cannot be due before the REP was written "
+                f"({milestone.rep.written_on:%-d %B %Y})."
             )
         was = milestone.due_on
         milestone.due_on = due_on
@@ -109,7 +110,7 @@ def rep_milestone_reschedule(*, milestone: RepMilestone, due_on: date, by) -> Re
             school=milestone.rep.school,
             action=f"{milestone.get_milestone_display()} moved",
             by=by,
-            detail=f"From {was:%d %B %Y} to {due_on:%d %B %Y}",
+            detail=f"From {was:%-d %B %Y} to {due_on:%-d %B %Y}",
         )
     return milestone
 
@@ -185,7 +186,7 @@ def rep_review_record(
     return review
 
 
-def rep_extend(*, rep: Rep, new_ends_on: date, reason: str, by) -> RepExtension:
+def rep_extend(*, rep: Rep, new_ends_on: date, reason: str, granted_on: date, by) -> RepExtension:
     """A new end date. It is kept, and counts towards Poor ("multiple REPs or REP extensions")."""
     permissions.require(permissions.may_write_rep(by), "Only the CEO or the EHT extends a REP.")
     reason = require_text(reason, "Enter why the REP is being extended.")
@@ -193,16 +194,23 @@ def rep_extend(*, rep: Rep, new_ends_on: date, reason: str, by) -> RepExtension:
         rep = Rep.objects.select_for_update().get(pk=rep.pk)
         require_open(rep, "REP")
         if new_ends_on <= rep.ends_on:
-            raise ValidationError(f"The new end date must be after the current one ({rep.ends_on:%d %B %Y}).")
+            raise ValidationError(
+                f"The new end date must be after the current one ({rep.ends_on:%-d %B %Y})."
+            )
         extension = RepExtension.objects.create(
-            rep=rep, previous_ends_on=rep.ends_on, new_ends_on=new_ends_on, reason=reason, granted_by=by
+            rep=rep,
+            previous_ends_on=rep.ends_on,
+            new_ends_on=new_ends_on,
+            reason=reason,
+            granted_on=granted_on,
+            granted_by=by,
         )
         rep.ends_on = new_ends_on
         rep.save()
         event_record(
             record=rep,
             school=rep.school,
-            action=f"REP extended to {new_ends_on:%d %B %Y}",
+            action=f"REP extended to {new_ends_on:%-d %B %Y}",
             by=by,
             detail=reason,
         )
