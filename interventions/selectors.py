@@ -6,6 +6,8 @@ from datetime import date
 from django.db.models import Q
 from django.urls import reverse
 
+from categorisation.selectors import categories_for
+
 from .models import (
     ActionStatus,
     Dimension,
@@ -13,12 +15,15 @@ from .models import (
     FrepDirective,
     ImprovementBoard,
     NoticeTarget,
+    Outcome,
     RecordStatus,
     Rep,
     RepAction,
     TargetStatus,
     WarningNotice,
 )
+
+CONCERNING = Outcome.CONCERNING.value  # the ladder's level code
 
 
 def open_rep_for(*, school) -> Rep | None:
@@ -168,7 +173,23 @@ def notices_due_a_vote(*, on: date, school_ids=None):
     return list(_in(qs, "school_id", school_ids).select_related("school"))
 
 
-def open_dimension_records(*, dimension: str):
-    """Open REPs (education) or FREPs (finance) by school id, for the 'Concerning without a plan' flag."""
-    model = Rep if dimension == Dimension.EDUCATION else Frep
-    return set(model.objects.filter(status=RecordStatus.OPEN).values_list("school_id", flat=True))
+def concerning_without_plan(*, school_ids, half_term) -> list[tuple[int, str]]:
+    """(school id, dimension) of schools in Concerning this half-term with no open REP / FREP (3 queries)."""
+    if half_term is None:
+        return []
+    categories = categories_for(school_ids=school_ids, half_term=half_term)
+    with_plan = {
+        Dimension.EDUCATION: set(
+            Rep.objects.filter(status=RecordStatus.OPEN).values_list("school_id", flat=True)
+        ),
+        Dimension.FINANCE: set(
+            Frep.objects.filter(status=RecordStatus.OPEN).values_list("school_id", flat=True)
+        ),
+    }
+    return sorted(
+        (school_id, dimension)
+        for (school_id, dimension), record in categories.items()
+        if dimension in with_plan
+        and record.level.code == CONCERNING
+        and school_id not in with_plan[dimension]
+    )

@@ -55,6 +55,8 @@ class BoardMember(models.Model):
         max_length=200, blank=True, help_text="For example: school development, education, finance trustee."
     )
 
+    objects = scoped_to("board__school")
+
     class Meta:
         ordering = ["pk"]
 

@@ -1,0 +1,47 @@
+"""The interventions panel on a school's page, and the slipping deadlines for the trust overview."""
+
+from django import template
+from django.utils import timezone
+
+from categorisation.money import money as money_text
+from schools.access import access_for
+from schools.models import HalfTerm
+
+from .. import permissions, selectors
+from ..models import Dimension
+
+register = template.Library()
+
+
+@register.filter
+def money(value):
+    return money_text(value)
+
+
+@register.inclusion_tag("interventions/_panel.html", takes_context=True)
+def interventions_panel(context, school):
+    user = context["user"]
+    today = timezone.localdate()
+    access = access_for(user)
+    flagged = selectors.concerning_without_plan(
+        school_ids=[school.pk], half_term=HalfTerm.objects.current(today)
+    )
+    return {
+        "school": school,
+        "today": today,
+        **selectors.open_records_for(school=school),
+        "deadlines": selectors.deadlines_for(on=today, school_ids=[school.pk]),
+        "needs_rep": (school.pk, Dimension.EDUCATION) in flagged,
+        "needs_frep": (school.pk, Dimension.FINANCE) in flagged,
+        "may_write_rep": permissions.may_write_rep(user),
+        "may_write_frep": permissions.may_write_frep(user),
+        "may_issue": {d.value: permissions.may_write_notice(user, d) for d in Dimension},
+        "may_write_board": permissions.may_write_board(user),
+        "trust_wide": access.trust_wide,
+    }
+
+
+@register.inclusion_tag("interventions/_deadlines.html")
+def interventions_deadlines():
+    """For the trust overview: overdue REP actions, missed notice targets, missing monthly reports."""
+    return {"deadlines": selectors.deadlines_for(on=timezone.localdate())}

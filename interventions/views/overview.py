@@ -1,0 +1,79 @@
+"""The trust's interventions dashboard, a school's intervention history, and the re-brokerage log."""
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from schools.access import appointment_required, get_for_user, trust_role_required
+from schools.models import HalfTerm, School
+
+from .. import forms, permissions, selectors, services
+from ..models import Dimension, Frep, ImprovementBoard, InterventionEvent, RecordStatus, Rep, WarningNotice
+from .common import allow, form_page
+
+
+@trust_role_required()
+def dashboard(request):
+    today = timezone.localdate()
+    schools = {school.pk: school for school in School.objects.all()}
+    flagged = selectors.concerning_without_plan(
+        school_ids=list(schools), half_term=HalfTerm.objects.current(today)
+    )
+    return render(
+        request,
+        "interventions/dashboard.html",
+        {
+            "today": today,
+            "reps": Rep.objects.filter(status=RecordStatus.OPEN).select_related("school", "author"),
+            "freps": Frep.objects.filter(status=RecordStatus.OPEN).select_related("school"),
+            "notices": WarningNotice.objects.filter(status=RecordStatus.OPEN).select_related("school"),
+            "boards": ImprovementBoard.objects.filter(status=RecordStatus.OPEN).select_related("school"),
+            "without_plan": [(schools[school_id], Dimension(dim)) for school_id, dim in flagged],
+            "deadlines": selectors.deadlines_for(on=today),
+            "votes_due": selectors.notices_due_a_vote(on=today),
+        },
+    )
+
+
+@appointment_required
+def school_history(request, urn):
+    school = get_for_user(School.objects, request.user, urn=urn)
+    return render(
+        request,
+        "interventions/school_history.html",
+        {
+            "school": school,
+            **selectors.history_for(school=school),
+            "events": InterventionEvent.objects.filter(school=school).select_related("by")[:100],
+        },
+    )
+
+
+@trust_role_required()
+def rebrokerage(request, urn):
+    """Deficient: the log of conversations with the LA and DfE. Trust-wide roles read it; the CEO records."""
+    school = get_for_user(School.objects, request.user, urn=urn)
+    return render(
+        request,
+        "interventions/rebrokerage.html",
+        {
+            "school": school,
+            "conversations": school.rebrokerage_conversations.select_related("recorded_by"),
+            "may_write": permissions.may_write_rebrokerage(request.user),
+        },
+    )
+
+
+@trust_role_required()
+def rebrokerage_add(request, urn):
+    school = get_for_user(School.objects, request.user, urn=urn)
+    allow(permissions.may_write_rebrokerage(request.user), "Only the CEO records these conversations.")
+    return form_page(
+        request,
+        form=forms.ConversationForm(request.POST or None),
+        title="Record a conversation about re-brokerage",
+        school=school,
+        back=reverse("interventions:rebrokerage", args=[school.urn]),
+        save=lambda data: services.rebrokerage_conversation_record(school=school, by=request.user, **data),
+        success="Conversation recorded.",
+    )

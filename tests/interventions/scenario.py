@@ -1,0 +1,80 @@
+"""Intervention records for school A, made through the services, for the access matrix and view tests."""
+
+from datetime import date
+
+from interventions import services
+from interventions.models import Dimension, Milestone
+
+
+def rep(world):
+    if not hasattr(world, "rep"):
+        world.rep = services.rep_open(
+            school=world.school_a, written_on=date(2025, 11, 10), author=world.ceo, by=world.ceo
+        )
+        milestone = world.rep.milestones.get(milestone=Milestone.WEEK_1)
+        world.rep_action = services.rep_action_add(
+            milestone=milestone, text="Roll out clear behaviour steps", owner=world.head_a, by=world.ceo
+        )
+    return world.rep
+
+
+def milestone(world):
+    return rep(world).milestones.get(milestone=Milestone.WEEK_1)
+
+
+def rep_action(world):
+    rep(world)
+    return world.rep_action
+
+
+def frep(world):
+    if not hasattr(world, "frep"):
+        world.frep = services.frep_open(school=world.school_a, written_on=date(2025, 11, 10), by=world.cfo)
+        world.frep_directive = services.frep_directive_add(
+            frep=world.frep, text="Send a recovery budget", due_on=date(2025, 12, 1), by=world.cfo
+        )
+    return world.frep
+
+
+def frep_directive(world):
+    frep(world)
+    return world.frep_directive
+
+
+def notice(world):
+    if not hasattr(world, "notice"):
+        world.notice = services.notice_issue(
+            school=world.school_a,
+            dimension=Dimension.EDUCATION,
+            issued_on=date(2026, 1, 12),
+            grounds="REP targets were not met.",
+            matters="Week 6 actions not done.",
+            period_ends_on=date(2026, 3, 27),
+            consequence="The panel may vote to move the school to Unacceptable.",
+            recipients=[world.head_a, world.lsb_chair_a],
+            targets=[("Single central record complete", date(2026, 2, 6))],
+            by=world.ceo,
+        )
+    return world.notice
+
+
+def notice_target(world):
+    return notice(world).targets.first()
+
+
+def board(world):
+    if not hasattr(world, "board"):
+        world.board = services.board_form(
+            school=world.school_a,
+            dimension=Dimension.EDUCATION,
+            formed_on=date(2026, 4, 20),
+            members=[("Ann Expert", "school development"), ("Bo Teacher", "education"), ("Cy Trustee", "")],
+            interim_leader="Dana Lead",
+            by=world.ceo,
+        )
+        services.hr_support_plan_save(board=world.board, text="Coaching for the head.", by=world.ceo)
+    return world.board
+
+
+def board_member(world):
+    return board(world).members.first()
