@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 DEMO_STEPS = [
     "schools.demo",
     "audits.demo",
+    "interventions.demo",
     "kpis.demo",
     "letters.demo",
 ]
