@@ -29,6 +29,9 @@ def test_the_demo_follows_the_schools_category_history_and_is_idempotent(world):
     assert (rep.status, rep.outcome, rep.milestones.count()) == (RecordStatus.CLOSED, "poor", 3)
     assert rep.extensions.count() == 1  # two half-terms in Concerning
     notices = WarningNotice.objects.filter(school=world.school_a).order_by("issued_on")
-    assert [(n.status, n.outcome) for n in notices] == [(RecordStatus.CLOSED, "unacceptable"), (RecordStatus.OPEN, "")]
+    assert [(n.status, n.outcome) for n in notices] == [
+        (RecordStatus.CLOSED, "unacceptable"),
+        (RecordStatus.OPEN, ""),
+    ]
     board = ImprovementBoard.objects.get(school=world.school_a)
     assert (board.status, board.members.count()) == (RecordStatus.CLOSED, 3)
