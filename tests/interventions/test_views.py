@@ -1,3 +1,4 @@
+from django.template import Context, Template
 from django.urls import reverse
 
 from accounts.models import AccessRecord
@@ -123,3 +124,9 @@ def test_the_dashboard_lists_overdue_actions(world, client_as):
         Milestone.WEEK_1.label
         in client_as(world.ceo).get(reverse("interventions:rep_detail", args=[world.rep.pk])).content.decode()
     )
+
+
+def test_the_overview_tag_lists_the_trusts_slipping_deadlines(world):
+    scenario.notice(world)
+    html = Template("{% load interventions %}{% interventions_deadlines %}").render(Context({}))
+    assert "Education warning-notice target missed" in html and "Single central record complete" in html
