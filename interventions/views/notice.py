@@ -3,7 +3,7 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.services import DOWNLOADED, access_record_create
@@ -27,16 +27,8 @@ def _load(request, pk):
 
 
 def _vote_url(notice):
-    """Where the panel vote is opened: the categorisation app's page, once it has one."""
-    for name, kwargs in (
-        ("categorisation:vote_open", {"urn": notice.school.urn, "dimension": notice.dimension}),
-        ("categorisation:school", {"urn": notice.school.urn}),
-    ):
-        try:
-            return reverse(name, kwargs=kwargs)
-        except NoReverseMatch:
-            continue
-    return reverse("schools:detail", args=[notice.school.urn])
+    """The categorisation page where the chair opens the panel's vote on this school."""
+    return reverse("categorisation:vote_new", args=[notice.school.urn])
 
 
 @appointment_required
