@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 
-from categorisation.selectors import categories_for
+from categorisation.models import Categorisation
 
 from .models import (
     ActionStatus,
@@ -173,11 +173,32 @@ def notices_due_a_vote(*, on: date, school_ids=None):
     return list(_in(qs, "school_id", school_ids).select_related("school"))
 
 
+def latest_levels(*, school_ids, half_term) -> dict:
+    """{(school_id, dimension): level code} of each school's latest decision up to `half_term` (one query).
+
+    A school not yet categorised this half-term still stands where it was last placed.
+    """
+    latest = (
+        Categorisation.objects.current()
+        .filter(
+            school=OuterRef("school"),
+            dimension=OuterRef("dimension"),
+            half_term__starts_on__lte=half_term.starts_on,
+        )
+        .order_by("-half_term__starts_on")
+        .values("pk")[:1]
+    )
+    records = Categorisation.objects.filter(school_id__in=list(school_ids), pk=Subquery(latest)).values_list(
+        "school_id", "dimension", "level__code"
+    )
+    return {(school_id, dimension): code for school_id, dimension, code in records}
+
+
 def concerning_without_plan(*, school_ids, half_term) -> list[tuple[int, str]]:
-    """(school id, dimension) of schools in Concerning this half-term with no open REP / FREP (3 queries)."""
+    """(school id, dimension) of schools standing in Concerning with no open REP / FREP (3 queries)."""
     if half_term is None:
         return []
-    categories = categories_for(school_ids=school_ids, half_term=half_term)
+    levels = latest_levels(school_ids=school_ids, half_term=half_term)
     with_plan = {
         Dimension.EDUCATION: set(
             Rep.objects.filter(status=RecordStatus.OPEN).values_list("school_id", flat=True)
@@ -188,8 +209,6 @@ def concerning_without_plan(*, school_ids, half_term) -> list[tuple[int, str]]:
     }
     return sorted(
         (school_id, dimension)
-        for (school_id, dimension), record in categories.items()
-        if dimension in with_plan
-        and record.level.code == CONCERNING
-        and school_id not in with_plan[dimension]
+        for (school_id, dimension), code in levels.items()
+        if dimension in with_plan and code == CONCERNING and school_id not in with_plan[dimension]
     )
