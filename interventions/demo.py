@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from categorisation.models import Categorisation
+from categorisation.models import Categorisation, Vote, VoteStatus
 from schools.models import Appointment, School
 from schools.roles import HEAD_ROLES, Role
 
@@ -81,6 +81,7 @@ NOTICE_TARGETS = {
     ],
 }
 NOTICE_PERIOD = timedelta(weeks=8)
+RENEWED_PERIOD = timedelta(weeks=14)  # after a vote that was not carried, to the end of the next half-term
 
 
 @dataclass
@@ -242,8 +243,29 @@ def frep_make(school, run, dimension, people, today):
         frep.save()
 
 
+def _vote_not_carried(school, run, dimension):
+    """A panel vote during a live run that kept the school at Poor: its notice was renewed after it."""
+    if run.next_code is not None:
+        return None
+    return (
+        Vote.objects.filter(
+            school=school,
+            dimension=dimension,
+            status=VoteStatus.NOT_CARRIED,
+            half_term__starts_on__gte=run.starts_on - timedelta(days=7),
+        )
+        .select_related("half_term")
+        .order_by("-half_term__starts_on")
+        .first()
+    )
+
+
 def notice_make(school, run, dimension, people, today):
     issued_on = _capped(run.starts_on, today - timedelta(days=1))
+    period = NOTICE_PERIOD
+    vote = _vote_not_carried(school, run, dimension)
+    if vote is not None:
+        issued_on, period = _capped(vote.half_term.starts_on + timedelta(days=14), today), RENEWED_PERIOD
     if WarningNotice.objects.filter(school=school, dimension=dimension, issued_on=issued_on).exists():
         return
     head, chair, mentor = people.at(school)
@@ -258,13 +280,19 @@ def notice_make(school, run, dimension, people, today):
             "The CEO's letter directives were not met within the time set, and reserves are below 3% of GAG."
             if finance
             else "The school has not met its REP targets."
+        )
+        + (
+            f" The panel's vote in {vote.half_term.label} did not carry the move to Unacceptable; this "
+            "renewed notice sets new targets."
+            if vote
+            else ""
         ),
         matters=(
             "Reserves below 3% of GAG with no clear plan to restore them.\nAn in-year deficit is probable."
             if finance
             else "Week 6 REP actions were not done by their dates.\nThe REP was extended and still not met."
         ),
-        period_ends_on=issued_on + NOTICE_PERIOD,
+        period_ends_on=issued_on + period,
         consequence="If the targets are not met by the end of the period, the panel may vote to move the "
         "school to Unacceptable: the CEO assumes day-to-day leadership and Trustees assume governance.",
         advisor="" if finance else f"{people.eht}, Executive Headteacher",
