@@ -81,6 +81,15 @@ def _issue(item: LetterBatchItem) -> None:
         # Only when the data changed after approval (or its render failed): make the PDF now, then send.
         _ready_pdf(letter)
         letter_issue(letter=letter, by=item.batch.started_by)
+    # The issue has committed: send the email here rather than behind the rest of the batch in the queue.
+    # The task letter_issue queued finds it sent and does nothing (the send is claimed once); if sending
+    # fails here, that task tries again with its retries. The letter is issued either way.
+    try:
+        send_letter_email(letter.pk)
+    except Exception:
+        logger.warning(
+            "Email for letter %s not sent yet; its queued task will retry", letter.pk, exc_info=True
+        )
 
 
 @shared_task(autoretry_for=TRANSIENT_ERRORS, **RETRY, **RENDER_LIMITS)
