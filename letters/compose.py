@@ -16,6 +16,7 @@ from audits.selectors import outstanding_actions_count
 from categorisation.models import Dimension
 from categorisation.money import money
 from categorisation.selectors import categories_for, finance_figures_for
+from interventions.selectors import open_rep_for
 from kpis.measures import PERCENT
 from kpis.selectors import kpi_rows_for
 from schools.models import AcademicYear, Appointment, Trust
@@ -127,6 +128,8 @@ def letter_content(letter: Letter) -> dict:
         "version": letter.version,
         "correction_reason": letter.correction_reason,
         "education": _category(categories.get((school.pk, Dimension.EDUCATION))),
+        # The seed's letter: "Concerning - REP written by EHT" while a REP is open.
+        "rep_note": "REP written by EHT" if open_rep_for(school=school) else "",
         "site": _category(categories.get((school.pk, Dimension.SITE))),
         "finance": _category(categories.get((school.pk, Dimension.FINANCE))),
         "kpis": _kpis(letter),

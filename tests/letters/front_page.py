@@ -8,6 +8,7 @@ from kpis.measures import Measure
 from schools.models import HalfTermNumber, Trust
 from tests.audits.factories import action_at
 from tests.categorisation.factories import CategorisationFactory, FinanceFiguresFactory, level
+from tests.interventions.scenario import rep
 from tests.kpis.factories import ComparatorFactory, KpiResultFactory, year
 from tests.letters.factories import directive, draft_letter, half_term, sent_letter
 
@@ -60,6 +61,7 @@ def front_page_letter(world, *, term=None):
     )
     for status in (ActionStatus.OPEN, ActionStatus.OPEN, ActionStatus.CLOSED):
         action_at(school, owner=world.head_a, status=status)
+    rep(world)
     earlier = sent_letter(school, world.ceo, term=half_term(2026, HalfTermNumber.AUTUMN_1))
     directive(
         earlier,
@@ -77,6 +79,7 @@ FRONT_PAGE_TEXT = [
     "4 December 2026",
     "Half-termly letter to Ashdown Primary Academy",
     "Education Concerning - Rapid Enhancement Plan (REP)",
+    "REP written by EHT",
     "All: 73% (Essex: 63%)",
     "PPG: 50% (Essex: 44%)",
     "All: 21",
