@@ -11,6 +11,7 @@ from schools.models import HalfTerm, School
 from .models import Categorisation, Dimension, Level
 
 GRID_DIMENSIONS = (Dimension.EDUCATION, Dimension.FINANCE)
+NOT_DECIDED = ""  # the count key for schools not yet categorised in the half-term
 
 
 @dataclass
@@ -66,8 +67,8 @@ def overview_rows(*, schools, half_terms, phase="", category="", moved=False) ->
             continue
         rows.append(row)
         for dimension, level in row.latest.items():
-            if level is not None:
-                counts[dimension][level.code] = counts[dimension].get(level.code, 0) + 1
+            key = level.code if level is not None else NOT_DECIDED
+            counts[dimension][key] = counts[dimension].get(key, 0) + 1
     return rows, counts
 
 

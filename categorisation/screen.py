@@ -26,6 +26,8 @@ class Decision:
     current: object = None  # this half-term's current Categorisation
     level_pk: str = ""  # what the control shows (or what was typed)
     rationale: str = ""
+    characteristics: list = field(default_factory=list)  # the dimension's characteristics, best level first
+    ticked: set = field(default_factory=set)  # the pks (as text) ticked
     error: str = ""
     suggestions: list = field(default_factory=list)
 
@@ -58,10 +60,12 @@ def screen_rows(*, schools, half_term, data=None) -> list[SchoolRow]:
     before = categories_for(school_ids=ids, half_term=previous_ht) if previous_ht else {}
     now = categories_for(school_ids=ids, half_term=half_term)
     evidence = evidence_for(school_ids=ids, half_term=half_term)
-    level_of_code = {
-        c.code: (c.level.dimension, c.level.name)
-        for c in Characteristic.objects.filter(level__ladder__is_active=True).select_related("level")
-    }
+    characteristics = list(
+        Characteristic.objects.filter(level__ladder__is_active=True)
+        .select_related("level")
+        .order_by("level__dimension", "level__position", "order")
+    )
+    level_of_code = {c.code: (c.level.dimension, c.level.name) for c in characteristics}
     rows = []
     for school in schools:
         decisions = []
@@ -74,6 +78,7 @@ def screen_rows(*, schools, half_term, data=None) -> list[SchoolRow]:
                 previous=previous,
                 current=current,
                 level_pk=str(shown.level_id) if shown else "",
+                characteristics=[c for c in characteristics if c.level.dimension == dimension],
             )
             for item in evidence.get(school.pk, []):
                 if item.dimension == dimension and item.code in level_of_code:
@@ -83,6 +88,7 @@ def screen_rows(*, schools, half_term, data=None) -> list[SchoolRow]:
             if data is not None:
                 decision.level_pk = data.get(field_name(school, dimension, "level"), "")
                 decision.rationale = data.get(field_name(school, dimension, "rationale"), "")
+                decision.ticked = set(data.getlist(field_name(school, dimension, "characteristics")))
             decisions.append(decision)
         row = SchoolRow(school=school, decisions=decisions)
         if data is not None:
@@ -107,7 +113,7 @@ def screen_save(*, rows, half_term, by) -> int:
                 decision.error = f"Choose a {decision.label.lower()} category from the list."
                 continue
             unchanged = decision.current is not None and decision.current.level_id == level.pk
-            if unchanged and not decision.rationale.strip():
+            if unchanged and not decision.rationale.strip() and not decision.ticked:
                 continue
             try:
                 categorisation_decide(
@@ -116,6 +122,7 @@ def screen_save(*, rows, half_term, by) -> int:
                     level=level,
                     by=by,
                     rationale=decision.rationale,
+                    characteristics=[c for c in decision.characteristics if str(c.pk) in decision.ticked],
                     correction_reason=row.correction,
                 )
             except ValidationError as refusal:

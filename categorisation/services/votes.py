@@ -144,8 +144,7 @@ def vote_close(*, vote: Vote, by):
     vote.closed_by = by
     vote.closed_at = timezone.now()
     vote.outcome_note = (
-        f"{counts[Choice.FOR]} for, {counts[Choice.AGAINST]} against, {counts[Choice.ABSTAIN]} abstained: "
-        + ("carried." if carried else "not carried; the school stays where it is.")
+        f"{counts[Choice.FOR]} for, {counts[Choice.AGAINST]} against, {counts[Choice.ABSTAIN]} abstained."
     )
     vote.save(update_fields=["status", "closed_by", "closed_at", "outcome_note"])
     level = vote.proposed_level if carried else vote.from_level
@@ -157,7 +156,8 @@ def vote_close(*, vote: Vote, by):
         half_term=vote.half_term,
         level=level,
         by=by,
-        rationale=f"{vote.motion}\n\nVote: {vote.outcome_note}",
+        rationale=f"{vote.motion}\n\nVote {vote.get_status_display().lower()}: {vote.outcome_note}"
+        + ("" if carried else " The school stays where it is."),
         correction_reason=f"Outcome of the vote closed {vote.closed_at:%d %B %Y}."
         if current is not None and current.is_locked
         else "",

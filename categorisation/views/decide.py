@@ -32,11 +32,21 @@ def decide(request):
         return render(
             request,
             "categorisation/decide.html",
-            {"half_term": half_term, "rows": rows, "refused": refused, "half_terms": HalfTerm.objects.all()},
+            {
+                "half_term": half_term,
+                "rows": rows,
+                "refused": refused,
+                "half_terms": HalfTerm.objects.order_by("-starts_on"),
+            },
         )
     rows = screen_rows(schools=schools, half_term=half_term)
     return render(
         request,
         "categorisation/decide.html",
-        {"half_term": half_term, "rows": rows, "refused": [], "half_terms": HalfTerm.objects.all()},
+        {
+            "half_term": half_term,
+            "rows": rows,
+            "refused": [],
+            "half_terms": HalfTerm.objects.order_by("-starts_on"),
+        },
     )

@@ -1,9 +1,10 @@
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from schools.access import trust_role_required
 from schools.models import HalfTerm, Phase, School
 
-from ..overview import GRID_DIMENSIONS, half_terms_ending, overview_rows
+from ..overview import GRID_DIMENSIONS, NOT_DECIDED, half_terms_ending, overview_rows
 from ..selectors import active_levels
 
 SPANS = (6, 12, 18)
@@ -34,6 +35,7 @@ def overview(request):
         (
             dimension.label,
             [(level, counts[dimension].get(level.code, 0)) for level in levels.get(dimension, [])],
+            counts[dimension].get(NOT_DECIDED, 0),
         )
         for dimension in GRID_DIMENSIONS
     ]
@@ -43,7 +45,9 @@ def overview(request):
         {
             "half_term": half_term,
             "half_terms": half_terms,
-            "all_half_terms": HalfTerm.objects.select_related("academic_year").order_by("-starts_on"),
+            "all_half_terms": HalfTerm.objects.filter(starts_on__lte=timezone.localdate()).order_by(
+                "-starts_on"
+            ),
             "rows": rows,
             "summary": summary,
             "filters": {"phase": phase, "category": category, "moved": moved, "span": span},

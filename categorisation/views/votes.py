@@ -88,6 +88,7 @@ def vote_detail(request, pk, form=None):
             "vote": vote,
             "members": members,
             "counts": vote_count(vote),
+            "stays": vote.status == VoteStatus.NOT_CARRIED,
             "principles": NOLAN_PRINCIPLES,
             "form": form or (VoteCastForm() if may_vote else None),
             "may_close": vote.status == VoteStatus.OPEN

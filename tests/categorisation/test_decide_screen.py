@@ -23,7 +23,7 @@ def test_the_screen_lists_every_school_with_last_half_terms_categories_and_the_e
     )
     page = client_as(world.ceo).get(url(aut2)).content.decode()
     assert "Ashdown Primary Academy" in page and "Brookfield Primary" in page
-    assert "Points to Poor: Reserves £17,000 are 2.1% of GAG, below the 3% floor." in page
+    assert "Poor characteristic met: Reserves £17,000 are 2.1% of GAG, below the 3% floor." in page
 
 
 def test_saving_the_screen_confirms_every_school_at_once(world, client_as, aut1, aut2):
@@ -74,3 +74,17 @@ def test_an_unchanged_decision_is_not_recorded_twice(world, client_as, aut2):
     data = {field(world.school_a, Dimension.EDUCATION, "level"): level("education", "universal").pk}
     client_as(world.ceo).post(url(aut2), data)
     assert Categorisation.objects.filter(half_term=aut2).count() == 1
+
+
+def test_the_ticked_characteristics_are_recorded_with_the_decision(world, client_as, aut1, aut2):
+    from categorisation.models import Characteristic
+
+    CategorisationFactory(school=world.school_a, half_term=aut1, level=level("education", "universal"))
+    report = Characteristic.objects.get(code="edu.concerning_reports")
+    data = {
+        field(world.school_a, Dimension.EDUCATION, "level"): level("education", "concerning").pk,
+        field(world.school_a, Dimension.EDUCATION, "rationale"): "Concerning LA report.",
+        field(world.school_a, Dimension.EDUCATION, "characteristics"): [report.pk],
+    }
+    client_as(world.ceo).post(url(aut2), data)
+    assert list(Categorisation.objects.get(half_term=aut2).characteristics.all()) == [report]

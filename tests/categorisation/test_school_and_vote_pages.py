@@ -56,4 +56,4 @@ def test_a_vote_page_shows_the_nolan_principles_and_the_members_record_their_vot
     assert vote.status == VoteStatus.CARRIED
     assert Categorisation.objects.get(half_term=aut2).level.code == "concerning"
     page = client_as(world.ceo).get(url).content.decode()
-    assert "My child attends the school." in page and "2 for, 0 against, 0 abstained: carried." in page
+    assert "My child attends the school." in page and "Carried: 2 for, 0 against, 0 abstained." in page

@@ -92,7 +92,7 @@ def test_a_majority_of_votes_cast_moves_the_school_through_the_decision_service(
     vote_cast(vote=vote, by=panel["mentor"], choice=Choice.ABSTAIN)
     vote, record = vote_close(vote=vote, by=world.ceo)
     assert vote.status == VoteStatus.CARRIED
-    assert vote.outcome_note == "2 for, 1 against, 1 abstained: carried."
+    assert vote.outcome_note == "2 for, 1 against, 1 abstained."
     assert (record.level.code, record.route, record.vote) == ("unacceptable", Route.PANEL_VOTE, vote)
     assert "Warning-notice targets" in record.rationale
 
