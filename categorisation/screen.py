@@ -51,11 +51,12 @@ class SchoolRow:
         return [d for d in self.decisions if d.error]
 
 
-def screen_rows(*, schools, half_term, data=None) -> list[SchoolRow]:
-    """One row per school; `data` (the POST) refills what was typed."""
+def screen_rows(*, schools, half_term, dimensions=None, data=None) -> list[SchoolRow]:
+    """One row per school, with the dimensions asked for (all by default); `data` (the POST) refills what
+    was typed."""
     schools = list(schools)
     ids = [school.pk for school in schools]
-    levels = active_levels()
+    levels = {d: lv for d, lv in active_levels().items() if dimensions is None or d in dimensions}
     previous_ht = half_term.previous()
     before = categories_for(school_ids=ids, half_term=previous_ht) if previous_ht else {}
     now = categories_for(school_ids=ids, half_term=half_term)

@@ -2,16 +2,20 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from schools.access import trust_role_required
+from schools.access import access_for, trust_role_required
 from schools.models import HalfTerm, School
 from schools.roles import Role
 
+from ..models import Dimension
 from ..screen import screen_rows, screen_save
 
 
-@trust_role_required(Role.CEO)
+@trust_role_required(Role.CEO, Role.CFO)
 def decide(request):
-    """Every school for one half-term: last half-term's categories, the evidence, and the decisions."""
+    """Every school for one half-term: last half-term's categories, the evidence, and the decisions.
+
+    The CEO decides every dimension; the CFO sees the finance column only (the CFO's decisions are finance
+    ones, and the rules still say which of those need the CEO or a vote)."""
     chosen = request.GET.get("half_term")
     half_term = (
         get_object_or_404(HalfTerm, pk=chosen) if chosen and chosen.isdigit() else HalfTerm.objects.current()
@@ -20,8 +24,9 @@ def decide(request):
         messages.error(request, "There is no half-term in the calendar yet: add the academic year first.")
         return redirect("categorisation:overview")
     schools = School.objects.visible_to(request.user).order_by("name")
+    dimensions = None if access_for(request.user).has_trust_role(Role.CEO) else {Dimension.FINANCE}
     if request.method == "POST":
-        rows = screen_rows(schools=schools, half_term=half_term, data=request.POST)
+        rows = screen_rows(schools=schools, half_term=half_term, dimensions=dimensions, data=request.POST)
         saved = screen_save(rows=rows, half_term=half_term, by=request.user)
         refused = [row for row in rows if row.errors]
         if not refused:
@@ -39,7 +44,7 @@ def decide(request):
                 "half_terms": HalfTerm.objects.order_by("-starts_on"),
             },
         )
-    rows = screen_rows(schools=schools, half_term=half_term)
+    rows = screen_rows(schools=schools, half_term=half_term, dimensions=dimensions)
     return render(
         request,
         "categorisation/decide.html",

@@ -30,13 +30,13 @@ def _school_a_and_current_half_term(world):
 
 RULES = [
     Rule("categorisation:overview", trust_wide_only()),
-    Rule("categorisation:decide", statuses(default=403, ceo=200)),
+    Rule("categorisation:decide", statuses(default=403, ceo=200, cfo=200)),
     Rule(
         "categorisation:decide",
-        statuses(default=403, ceo=302),
+        statuses(default=403, ceo=302, cfo=302),
         method="post",
         data=lambda world: {},
-        note="The CEO saves the screen (nothing chosen: nothing saved) and is sent back to it.",
+        note="The CEO (or CFO, finance only) saves the screen (nothing chosen: nothing saved).",
     ),
     Rule("categorisation:school", school_a_only(), kwargs=lambda world: {"urn": world.school_a.urn}),
     Rule(

@@ -88,3 +88,35 @@ def test_the_ticked_characteristics_are_recorded_with_the_decision(world, client
     }
     client_as(world.ceo).post(url(aut2), data)
     assert list(Categorisation.objects.get(half_term=aut2).characteristics.all()) == [report]
+
+
+def test_the_cfo_sees_and_decides_the_finance_column_only(world, client_as, aut1, aut2):
+    CategorisationFactory(school=world.school_a, half_term=aut1, level=level("finance", "concerning"))
+    client = client_as(world.cfo)
+    page = client.get(url(aut2)).content.decode()
+    assert field(world.school_a, Dimension.FINANCE, "level") in page
+    assert field(world.school_a, Dimension.EDUCATION, "level") not in page
+    data = {
+        field(world.school_a, Dimension.FINANCE, "level"): level("finance", "universal").pk,
+        field(world.school_a, Dimension.FINANCE, "rationale"): "FREP actions met in time.",
+        field(world.school_a, Dimension.EDUCATION, "level"): level("education", "poor").pk,
+    }
+    assert client.post(url(aut2), data).status_code == 302
+    saved = Categorisation.objects.get(half_term=aut2)
+    assert (saved.dimension, saved.decided_by) == (Dimension.FINANCE, world.cfo)
+
+
+def test_the_screen_runs_the_same_queries_for_a_few_or_many_schools(
+    world, client_as, aut2, django_assert_max_num_queries
+):
+    from tests.factories import SchoolFactory
+
+    client = client_as(world.ceo)
+    client.get(url(aut2))
+    counted = []
+    for extra in (3, 30):
+        SchoolFactory.create_batch(extra)
+        with django_assert_max_num_queries(40) as captured:
+            assert client.get(url(aut2)).status_code == 200
+        counted.append(len(captured))
+    assert counted[0] == counted[1]
