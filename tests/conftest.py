@@ -1,4 +1,7 @@
+import json
+
 import pytest
+from django.db import connection
 
 from tests.personas import build_world, sign_in
 
@@ -29,3 +32,20 @@ def fast_password_hashing(settings):
 def admin_client(client, admin_user):
     """pytest-django's administrator client, signed in as the back office requires (second factor too)."""
     return sign_in(client, admin_user)
+
+
+REMADE_BY_FLUSH = ("contenttypes.", "auth.permission")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as the migrations leave it, serialised once so that live-server tests (which empty
+    every table afterwards) can put back the rows migrations made: the trust's ladder, audit types.
+
+    Django's own `serialized_rollback` keeps them on the connection object, which the browser tests cannot
+    reach once Playwright's event loop runs, so the browser conftest restores from this instead.
+    """
+    with django_db_blocker.unblock():
+        rows = json.loads(connection.creation.serialize_db_to_string())
+    # Content types and permissions are remade by the flush itself, with new keys.
+    return json.dumps([row for row in rows if not row["model"].startswith(REMADE_BY_FLUSH)])

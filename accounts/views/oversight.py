@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts import selectors, services
 from accounts.forms import AccessRecordFilterForm, EndSessionsForm
@@ -14,6 +14,7 @@ from schools.roles import Role
 RECORDS_PER_PAGE = 50
 
 
+@require_GET
 @trust_role_required(Role.CEO)
 def access_records(request):
     form = AccessRecordFilterForm(request.GET or None)
@@ -36,6 +37,7 @@ def access_records(request):
     )
 
 
+@require_GET
 @trust_role_required(Role.CEO)
 def sessions(request):
     return _sessions_page(request, EndSessionsForm())
