@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import assert_accessible, sign_in_through_the_browser, visit
 
@@ -15,7 +16,7 @@ def test_a_wrong_password_is_refused_and_the_email_kept(page, world):
     page.get_by_label("Email address").fill(world.head_a.email)
     page.get_by_label("Password").fill("not-the-password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("alert").get_by_text("There is a problem").is_visible()
+    expect(page.get_by_role("alert").get_by_text("There is a problem")).to_be_visible()
     assert page.get_by_label("Email address").input_value() == world.head_a.email
     assert_accessible(page)
 

@@ -2,6 +2,7 @@ from base64 import b32decode
 
 import pytest
 from django_otp.oath import totp
+from playwright.sync_api import expect
 
 from tests.browser.helpers import assert_accessible, sign_in_through_the_browser, visit
 from tests.factories import PASSWORD
@@ -20,12 +21,12 @@ def test_the_ceo_sets_up_two_factor_on_first_sign_in_and_saves_recovery_codes(pa
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Set up two-factor authentication"
-    assert page.locator("svg.qr").is_visible()
+    expect(page.locator("svg.qr")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Code from your authenticator app").fill("000000")
     page.get_by_role("button", name="Continue").click()
-    assert page.get_by_role("alert").get_by_text("That code is not right").is_visible()
+    expect(page.get_by_role("alert").get_by_text("That code is not right")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Code from your authenticator app").fill(
@@ -47,7 +48,7 @@ def test_a_trust_wide_person_signs_in_with_a_code_and_reads_the_record_of_access
     assert_accessible(page)
     page.get_by_label("From").fill("31/02/2026")
     page.get_by_role("button", name="Filter").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Sessions").click()
     assert_accessible(page)
@@ -74,5 +75,5 @@ def test_the_recovery_code_page_is_reachable_from_the_code_page(page, world):
     page.get_by_label("Recovery code").fill("abcd2345")
     page.get_by_role("button", name="Continue").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Schools"
-    assert page.get_by_role("status").get_by_text("You used a recovery code; 0 left.").is_visible()
+    expect(page.get_by_role("status").get_by_text("You used a recovery code; 0 left.")).to_be_visible()
     assert_accessible(page)
