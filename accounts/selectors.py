@@ -1,4 +1,6 @@
+from django.contrib.sessions.models import Session
 from django.db.models import Count, Max
+from django.utils import timezone
 
 from accounts.models import AccessRecord, SessionsEnded, SignedInSession
 
@@ -20,9 +22,12 @@ def access_records(*, person_email="", school=None, action="", since=None, until
 
 
 def people_signed_in():
-    """Each person with an open session: how many, and when they last signed in."""
+    """Each person with an open session: how many, and when they last signed in. Sessions that ran out
+    without a sign-out (a closed browser) are not counted."""
+    live = Session.objects.filter(expire_date__gt=timezone.now()).values("session_key")
     return (
-        SignedInSession.objects.values("person", "person__email", "person__first_name", "person__last_name")
+        SignedInSession.objects.filter(session_key__in=live)
+        .values("person", "person__email", "person__first_name", "person__last_name")
         .annotate(sessions=Count("pk"), latest=Max("signed_in_at"))
         .order_by("person__last_name", "person__first_name", "person__email")
     )

@@ -121,3 +121,13 @@ def test_a_deactivated_trust_wide_appointment_loses_every_school_on_the_next_req
     Appointment.objects.filter(person=world.cfo).update(is_active=False)
     assert client.get(SCHOOLS).status_code == 403
     assert client.get(school_page(world)).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_sessions_page_lists_who_is_signed_in_now_but_not_sessions_that_ran_out(world, client_as):
+    sign_in(Client(), world.head_a)
+    gone = sign_in(Client(), world.head_b)
+    Session.objects.filter(session_key=gone.session.session_key).delete()
+    page = client_as(world.ceo).get(reverse("accounts:sessions")).content.decode()
+    signed_in_now = page.split("Signed in now", 1)[1].split("Sessions ended", 1)[0]
+    assert world.head_a.email in signed_in_now and world.head_b.email not in signed_in_now
