@@ -47,7 +47,8 @@ def page(browser, live_server):
     portal = urlsplit(live_server.url).netloc
     outside, csp_refusals = [], []
     context = browser.new_context(base_url=live_server.url, locale="en-GB", timezone_id="Europe/London")
-    context.set_default_timeout(10_000)
+    # Generous: CI runs the suite on two cores beside the browser and, for some journeys, a Celery worker.
+    context.set_default_timeout(30_000)
 
     def only_the_portal(route):
         if urlsplit(route.request.url).netloc == portal or route.request.url.startswith(("data:", "blob:")):

@@ -1,5 +1,4 @@
-"""Journey 3: the compliance manager checks what schools reported, closes one action and reopens another.
-(Journey 2's audit-action step, the head reporting an action done, is here too.)"""
+"""Journey 3: the compliance manager checks what schools reported, closes one action and reopens another."""
 
 import pytest
 from django.utils import timezone
@@ -7,7 +6,6 @@ from playwright.sync_api import expect
 
 from audits.models import ActionStatus
 from audits.services import audit_action_report_done
-from schools.models import School
 from tests.audits.factories import action_at
 from tests.browser.helpers import assert_accessible, sign_in_through_the_browser
 
@@ -63,20 +61,3 @@ def test_the_compliance_manager_closes_one_action_and_reopens_another(page, worl
     assert_accessible(page)
     to_reopen.refresh_from_db()
     assert to_reopen.status == ActionStatus.REOPENED
-
-
-def test_a_head_reports_an_audit_action_done(page, world):
-    action = action_at(world.school_a, owner=world.head_a, description="Update the fire risk assessment")
-    sign_in_through_the_browser(page, world.head_a)
-    school = School.objects.get(pk=world.school_a.pk)
-    open_and_check(page, f"{school.name}'s audit actions and audit schedule")
-    open_and_check(page, action.description)
-    open_and_check(page, "Report it done")
-    page.get_by_label("Actions taken").fill("Assessor revisited; assessment rewritten.")
-    page.get_by_label("Outcome").fill("New assessment signed off by the LSB.")
-    page.get_by_label("Completion date").fill(timezone.localdate().isoformat())
-    page.get_by_role("button", name="Report the action done").click()
-    expect(page.get_by_role("status").get_by_text("Reported done.")).to_be_visible()
-    assert_accessible(page)
-    action.refresh_from_db()
-    assert action.status == ActionStatus.REPORTED_DONE
