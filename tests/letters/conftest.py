@@ -8,7 +8,3 @@ def media(settings, tmp_path):
     """Generated PDFs go to a temporary folder for the test."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-# The browser tests' Chromium and live-server page, shared with tests/browser.
-from tests.browser.conftest import browser, page  # noqa: E402, F401
