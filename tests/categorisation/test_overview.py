@@ -51,7 +51,8 @@ def test_the_overview_runs_the_same_queries_for_10_or_120_schools(
     for total in (10, 120):
         if total == 120:
             _schools_with_history(110, world, first=10)
-        with django_assert_max_num_queries(14) as captured:
+        # 14 for the grid, 3 for the slipping intervention deadlines below it.
+        with django_assert_max_num_queries(17) as captured:
             response = client.get(url, params)
         assert response.status_code == 200
         assert response.content.decode().count('<th scope="row">') == total + 2  # plus schools A and B
