@@ -5,26 +5,8 @@ from django.core.exceptions import ValidationError
 from audits.models import ActionStatus, AuditType, Priority
 from schools.models import Appointment, School
 from schools.roles import HEAD_ROLES
+from trust_portal.fields import date_field
 from trust_portal.uploads import validate_upload
-
-DATE_HINT = "For example, 27/3/2026"
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-def date_field(label, *, required=True, hint=DATE_HINT):
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=hint,
-        widget=DateInput(),
-        error_messages={
-            "required": f"Enter the {label.lower()}, like 27/3/2026",
-            "invalid": f"Enter the {label.lower()} as a real date, like 27/3/2026",
-        },
-    )
 
 
 class EvidenceField(forms.FileField):

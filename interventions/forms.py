@@ -6,21 +6,9 @@ from django.db.models import Q
 
 from schools.models import Appointment
 from schools.roles import TRUST_WIDE_ROLES
+from trust_portal.fields import date_field
 
 from .models import ActionStatus, Counterpart, Outcome, TargetStatus
-
-
-def date_field(label, *, required=True, help_text="For example, 27/3/2026"):
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={
-            "required": f"Enter the {label.lower()}, like 27/3/2026.",
-            "invalid": f"Enter the {label.lower()} as a real date, like 27/3/2026.",
-        },
-    )
 
 
 def text_field(label, *, required=True, rows=4, help_text=""):
@@ -112,7 +100,7 @@ class ActionForm(SchoolPeopleForm):
 
 class ActionProgressForm(forms.Form):
     status = forms.ChoiceField(choices=ActionStatus.choices)
-    done_on = date_field("Date done", required=False, help_text="If done. For example, 27/3/2026")
+    done_on = date_field("Date done", required=False, hint="If done. For example, 27/3/2026")
     note = text_field("Progress note", required=False, rows=3)
 
 
@@ -167,7 +155,7 @@ class TargetForm(forms.Form):
 
 class TargetRecordForm(forms.Form):
     status = forms.ChoiceField(choices=TargetStatus.choices)
-    met_on = date_field("Date met", required=False, help_text="If met. For example, 27/3/2026")
+    met_on = date_field("Date met", required=False, hint="If met. For example, 27/3/2026")
     note = text_field("Note", required=False, rows=3)
 
 
@@ -267,7 +255,7 @@ class ApproveForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    month = date_field("Month reported on", help_text="Any day in the month. For example, 1/5/2026")
+    month = date_field("Month reported on", hint="Any day in the month. For example, 1/5/2026")
     received_on = date_field("Date received")
     summary = text_field("What the report says")
 

@@ -28,6 +28,12 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def uploads_in_a_temporary_folder(settings, tmp_path_factory):
+    """Uploaded files and generated PDFs go to a folder of the test run, never the developer's var/media."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture
 def admin_client(client, admin_user):
     """pytest-django's administrator client, signed in as the back office requires (second factor too)."""
