@@ -38,6 +38,26 @@ class RecordStatus(models.TextChoices):
 RECORD_MOVES = {RecordStatus.OPEN: {RecordStatus.CLOSED}, RecordStatus.CLOSED: set()}
 
 
+class ClosedWithOutcome(models.Model):
+    """A REP, FREP or warning notice: open until closed once, with the outcome the decision gave."""
+
+    status = models.CharField(max_length=10, choices=RecordStatus.choices, default=RecordStatus.OPEN)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    closing_note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_open(self):
+        return self.status == RecordStatus.OPEN
+
+
 class InterventionEvent(models.Model):
     """Who did what to an intervention record, when and why. Written by the services only."""
 

@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.db import models
 
-from .common import Outcome, RecordStatus, scoped_to
+from .common import ClosedWithOutcome, Outcome, scoped_to
 
 FREP_OUTCOMES = {Outcome.UNIVERSAL, Outcome.POOR}
 
 
-class Frep(models.Model):
+class Frep(ClosedWithOutcome):
     school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="freps")
     written_on = models.DateField("date written")
     author = models.ForeignKey(
@@ -18,14 +18,6 @@ class Frep(models.Model):
         help_text="Usually the CFO.",
     )
     summary = models.TextField(blank=True, help_text="Why the school is in finance Concerning.")
-    status = models.CharField(max_length=10, choices=RecordStatus.choices, default=RecordStatus.OPEN)
-    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
-    closed_on = models.DateField(null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    closing_note = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     objects = scoped_to("school")
 
@@ -40,10 +32,6 @@ class Frep(models.Model):
 
     def __str__(self):
         return f"FREP for {self.school} (written {self.written_on:%-d %B %Y})"
-
-    @property
-    def is_open(self):
-        return self.status == RecordStatus.OPEN
 
 
 class TargetStatus(models.TextChoices):

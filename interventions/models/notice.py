@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from .common import Dimension, Outcome, RecordStatus, scoped_to
+from .common import ClosedWithOutcome, Dimension, Outcome, scoped_to
 from .frep import TARGET_STATUS_COLOURS, TargetStatus
 
 # Where the end-of-period vote may take the school (pages 14-15).
@@ -13,7 +13,7 @@ NOTICE_OUTCOMES = {
 }
 
 
-class WarningNotice(models.Model):
+class WarningNotice(ClosedWithOutcome):
     school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="warning_notices")
     dimension = models.CharField(max_length=20, choices=Dimension.choices)
     issued_on = models.DateField()
@@ -42,14 +42,6 @@ class WarningNotice(models.Model):
     action_plan_sent_to_chair_on = models.DateField(
         "action plan sent to the E&S Board chair", null=True, blank=True
     )
-    status = models.CharField(max_length=10, choices=RecordStatus.choices, default=RecordStatus.OPEN)
-    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
-    closed_on = models.DateField(null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    closing_note = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     objects = scoped_to("school")
 
@@ -69,10 +61,6 @@ class WarningNotice(models.Model):
 
     def __str__(self):
         return f"{self.get_dimension_display()} warning notice to {self.school} ({self.issued_on:%-d %B %Y})"
-
-    @property
-    def is_open(self):
-        return self.status == RecordStatus.OPEN
 
     def vote_due(self, on):
         """The period has ended and the school's place is still to be voted on."""

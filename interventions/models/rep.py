@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 
-from .common import Outcome, RecordStatus, scoped_to
+from .common import ClosedWithOutcome, Outcome, scoped_to
 
 
 class Milestone(models.TextChoices):
@@ -24,7 +24,7 @@ def milestone_due_on(written_on, milestone):
     return written_on + timedelta(weeks=MILESTONE_WEEKS[milestone])
 
 
-class Rep(models.Model):
+class Rep(ClosedWithOutcome):
     school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="reps")
     written_on = models.DateField("date written")
     author = models.ForeignKey(
@@ -51,14 +51,6 @@ class Rep(models.Model):
     sdp_expected_on = models.DateField("reviewed SDP expected by", null=True, blank=True)
     sdp_received_on = models.DateField("reviewed SDP received", null=True, blank=True)
     ends_on = models.DateField(help_text="Week 6 unless extended.")
-    status = models.CharField(max_length=10, choices=RecordStatus.choices, default=RecordStatus.OPEN)
-    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
-    closed_on = models.DateField(null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    closing_note = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     objects = scoped_to("school")
 
@@ -73,10 +65,6 @@ class Rep(models.Model):
 
     def __str__(self):
         return f"REP for {self.school} (written {self.written_on:%-d %B %Y})"
-
-    @property
-    def is_open(self):
-        return self.status == RecordStatus.OPEN
 
 
 class RepMilestone(models.Model):
