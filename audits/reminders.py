@@ -108,7 +108,7 @@ def _claim(reminder: Reminder) -> ReminderSent | None:
             lookup.update(action__isnull=True, recipient_id=reminder.recipient_id)
         previous = ReminderSent.objects.filter(**lookup, status=ReminderStatus.FAILED).first()
         if previous and ReminderSent.objects.filter(pk=previous.pk, status=ReminderStatus.FAILED).update(
-            status=ReminderStatus.SENDING
+            status=ReminderStatus.SENDING, claimed_at=timezone.now()
         ):
             return previous
         return None
@@ -189,4 +189,25 @@ def send_reminders(reminders: list[Reminder], today: date) -> int:
         if record is not None:
             record = ReminderSent.objects.select_related("recipient").get(pk=record.pk)
             sent += send_claimed(record, today)
+    return sent
+
+
+def reminders_recover(*, now=None) -> int:
+    """Send again the reminders a dead run left "sending": a claim older than PORTAL_CLAIM_STALE_AFTER
+    (longer than any task may run) is taken back, by a conditional update so only one sweeper sends it.
+    An action reminder whose action no longer waits for the school is marked failed instead."""
+    now = now or timezone.now()
+    stale = ReminderSent.objects.filter(
+        status=ReminderStatus.SENDING, claimed_at__lt=now - settings.PORTAL_CLAIM_STALE_AFTER
+    )
+    sent = 0
+    for record in stale.select_related("recipient", "action"):
+        if not stale.filter(pk=record.pk).update(claimed_at=now):
+            continue
+        if record.action_id and record.action.status not in AWAITING_SCHOOL:
+            ReminderSent.objects.filter(pk=record.pk).update(
+                status=ReminderStatus.FAILED, last_error="The action no longer waits for the school."
+            )
+            continue
+        sent += send_claimed(record, timezone.localdate(now))
     return sent

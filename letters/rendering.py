@@ -39,7 +39,7 @@ def letter_document_html(content: dict) -> str:
 
 def _stale_after() -> timedelta:
     # A claim older than the hard time limit belongs to a worker that died mid-render.
-    return timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+    return settings.PORTAL_CLAIM_STALE_AFTER
 
 
 def letter_pdf_render(*, pdf_id: int) -> LetterPdf | None:

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from .models import Directive, ItemStatus, LetterBatch
+from .recovery import item_stalled
 
 
 def directives_not_met(*, school_ids, on: date | None = None) -> dict[int, list[Directive]]:
@@ -23,11 +24,20 @@ def directives_not_met(*, school_ids, on: date | None = None) -> dict[int, list[
 
 
 def batch_progress(batch: LetterBatch) -> dict:
-    """How far a batch has got, for the progress bar and its JSON endpoint (two queries)."""
+    """How far a batch has got, for the progress bar and its JSON endpoint (three queries).
+
+    A stalled letter (its worker died, or its task never reached the queue) is listed so the CEO can
+    retry it at once rather than wait for the sweeper."""
+    now = timezone.now()
     counts = batch.items.aggregate(
         total=Count("pk"),
         done=Count("pk", filter=Q(status=ItemStatus.DONE)),
         failed=Count("pk", filter=Q(status=ItemStatus.FAILED)),
+    )
+    stalled = list(
+        batch.items.filter(item_stalled(now))
+        .order_by("letter__school__name")
+        .values_list("letter__school__name", flat=True)
     )
     failures = [
         {"school": school, "error": error}
@@ -42,4 +52,6 @@ def batch_progress(batch: LetterBatch) -> dict:
         "running": finished < counts["total"],
         "percent": round(100 * finished / counts["total"]) if counts["total"] else 100,
         "failures": failures,
+        "stalled": stalled,
+        "can_retry": bool(stalled or failures),
     }

@@ -27,6 +27,7 @@ from .models import (
     LetterStatus,
     RenderStatus,
 )
+from .recovery import email_claimable
 from .rendering import TRANSIENT_ERRORS, letter_pdf_for_current_content, letter_pdf_render
 from .services.batches import batch_item_claim
 from .services.letters import letter_approve, letter_issue
@@ -40,8 +41,16 @@ EMAIL_TRANSIENT_ERRORS = (
     TimeoutError,
 )
 RETRY = {"retry_backoff": 5, "retry_backoff_max": 300, "retry_jitter": True, "max_retries": 5}
-# A letter takes well under two seconds; these only stop a render that has gone wrong.
-RENDER_LIMITS = {"soft_time_limit": 90, "time_limit": 120}
+# A letter takes well under two seconds; these only stop a render that has gone wrong. They never exceed
+# the portal-wide limits, which the stale-claim rule (PORTAL_CLAIM_STALE_AFTER) is counted from.
+RENDER_LIMITS = {
+    "soft_time_limit": min(90, settings.CELERY_TASK_SOFT_TIME_LIMIT),
+    "time_limit": min(120, settings.CELERY_TASK_TIME_LIMIT),
+}
+EMAIL_LIMITS = {
+    "soft_time_limit": min(60, settings.CELERY_TASK_SOFT_TIME_LIMIT),
+    "time_limit": min(90, settings.CELERY_TASK_TIME_LIMIT),
+}
 
 
 @shared_task(autoretry_for=TRANSIENT_ERRORS, **RETRY, **RENDER_LIMITS)
@@ -129,14 +138,15 @@ def letter_recipients(letter: Letter) -> list[str]:
     return sorted(set(people))
 
 
-@shared_task(autoretry_for=EMAIL_TRANSIENT_ERRORS, **RETRY, soft_time_limit=60, time_limit=90)
+@shared_task(autoretry_for=EMAIL_TRANSIENT_ERRORS, **RETRY, **EMAIL_LIMITS)
 def send_letter_email(letter_id: int) -> None:
     """Tell the head and LSB chair their letter is ready. The PDF stays behind the sign-in."""
-    claimed = Letter.objects.filter(
-        pk=letter_id,
-        status__in=[LetterStatus.ISSUED, LetterStatus.ACKNOWLEDGED],
-        email_status__in=[EmailStatus.NOT_SENT, EmailStatus.FAILED],
-    ).update(email_status=EmailStatus.SENDING)
+    now = timezone.now()
+    claimed = (
+        Letter.objects.filter(pk=letter_id, status__in=[LetterStatus.ISSUED, LetterStatus.ACKNOWLEDGED])
+        .filter(email_claimable(now))
+        .update(email_status=EmailStatus.SENDING, email_claimed_at=now)
+    )
     if not claimed:
         return
     letter = Letter.objects.select_related("school", "half_term").get(pk=letter_id)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "audits",
     "kpis",
     "letters",
+    "operations",
 ]
 
 MIDDLEWARE = [
@@ -208,7 +209,19 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=200)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {}
-CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE_FILENAME = env.str(
+    "CELERY_BEAT_SCHEDULE_FILENAME", default=str(VAR_DIR / "celerybeat-schedule")
+)
+# A claim on work (a PDF render, a batch letter, an email, a reminder) older than this belongs to a worker
+# that died: no task may run longer than CELERY_TASK_TIME_LIMIT, so by then it cannot still be running.
+PORTAL_CLAIM_STALE_AFTER = timedelta(
+    seconds=CELERY_TASK_TIME_LIMIT + env.int("PORTAL_CLAIM_GRACE_SECONDS", default=60)
+)
+# The sweeper (operations.sweep_claims) takes stale claims back and re-queues work that has no task.
+CELERY_BEAT_SCHEDULE["operations-sweep-claims"] = {
+    "task": "operations.sweep_claims",
+    "schedule": env.int("PORTAL_SWEEP_EVERY_SECONDS", default=180),
+}
 
 # Sign-in: wrong passwords are throttled per account and per address (accounts/throttle.py); the
 # address-wide limit is higher because a school's staff may share one address.
@@ -253,6 +266,8 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    # The containers' own health checks ask over plain HTTP from inside.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

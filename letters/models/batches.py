@@ -28,6 +28,10 @@ class LetterBatchItem(models.Model):
     status = models.CharField(max_length=20, choices=ItemStatus.choices, default=ItemStatus.PENDING)
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # When a task for it was last handed to the queue (empty: none has been), and when a worker took it.
+    # The sweeper re-queues a waiting item whose task is long gone, and takes back a stale claim.
+    queued_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -52,6 +52,8 @@ class Letter(models.Model):
     )
     email_status = models.CharField(max_length=20, choices=EmailStatus.choices, default=EmailStatus.NOT_SENT)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # When a worker took the email to send; a claim older than PORTAL_CLAIM_STALE_AFTER is taken back.
+    email_claimed_at = models.DateTimeField(null=True, blank=True)
     email_error = models.TextField(blank=True)
 
     objects = LetterQuerySet.as_manager()

@@ -2,23 +2,40 @@
 
 from celery import group
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
+from django.utils import timezone
 
 from schools.models import HalfTerm
+from trust_portal.queue import enqueue
 
 from ..errors import LetterError
 from ..models import BatchKind, ItemStatus, Letter, LetterBatch, LetterBatchItem, LetterStatus
+from ..recovery import item_stalled
 from .permissions import require_ceo
 
 BATCH_TAKES = {BatchKind.APPROVE: LetterStatus.DRAFT, BatchKind.ISSUE: LetterStatus.APPROVED}
 ACTIVE_ITEM = [ItemStatus.PENDING, ItemStatus.PROCESSING]
 
 
-def _enqueue(item_ids: list[int]) -> None:
+def batch_items_queue(*, item_ids: list[int]) -> bool:
+    """Hand the items' tasks to the queue (call after commit). False if the broker could not take them:
+    they stay waiting with no task, for the sweeper or the batch page's Retry."""
     from ..tasks import run_batch_item
 
+    if not item_ids:
+        return True
+    sent = enqueue(
+        lambda: group(run_batch_item.s(pk) for pk in item_ids).apply_async(),
+        what=f"{len(item_ids)} letters of a batch",
+    )
+    if sent:
+        LetterBatchItem.objects.filter(pk__in=item_ids).update(queued_at=timezone.now())
+    return sent
+
+
+def _enqueue(item_ids: list[int]) -> None:
     if item_ids:
-        transaction.on_commit(lambda: group(run_batch_item.s(pk) for pk in item_ids).apply_async())
+        transaction.on_commit(lambda: batch_items_queue(item_ids=item_ids))
 
 
 @transaction.atomic
@@ -50,21 +67,27 @@ def letter_batch_start(*, kind: BatchKind, half_term: HalfTerm, by, letter_ids=N
 
 @transaction.atomic
 def letter_batch_retry(*, batch: LetterBatch, by) -> int:
-    """Try the batch's failed letters again. Returns how many."""
+    """Try the batch's failed letters again, and its stalled ones (a worker died holding them, or their
+    task never reached the queue). Returns how many."""
     require_ceo(by, "retry letters")
-    failed = list(batch.items.filter(status=ItemStatus.FAILED).values_list("pk", flat=True))
-    if not failed:
-        raise LetterError("Nothing in this batch has failed, so there is nothing to retry.")
-    LetterBatchItem.objects.filter(pk__in=failed, status=ItemStatus.FAILED).update(
-        status=ItemStatus.PENDING, error=""
+    now = timezone.now()
+    again = list(
+        batch.items.select_for_update()
+        .filter(Q(status=ItemStatus.FAILED) | item_stalled(now))
+        .values_list("pk", flat=True)
     )
-    _enqueue(failed)
-    return len(failed)
+    if not again:
+        raise LetterError("Nothing in this batch has failed or stalled, so there is nothing to retry.")
+    LetterBatchItem.objects.filter(pk__in=again).filter(
+        Q(status=ItemStatus.FAILED) | item_stalled(now)
+    ).update(status=ItemStatus.PENDING, error="", queued_at=None)
+    _enqueue(again)
+    return len(again)
 
 
 def batch_item_claim(item_id: int) -> bool:
     return bool(
         LetterBatchItem.objects.filter(pk=item_id, status=ItemStatus.PENDING).update(
-            status=ItemStatus.PROCESSING, attempts=F("attempts") + 1
+            status=ItemStatus.PROCESSING, attempts=F("attempts") + 1, claimed_at=timezone.now()
         )
     )

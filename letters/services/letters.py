@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from categorisation.services import categorisations_lock
 from schools.models import HalfTerm, School
+from trust_portal.queue import enqueue
 
 from ..errors import LetterError, PdfNotReady
 from ..models import Letter, LetterPdf, LetterStatus, RenderStatus
@@ -82,7 +83,7 @@ def letter_approve(*, letter: Letter, by, render: bool = True) -> Letter:
     if render:
         pdf = letter_pdf_for_current_content(letter)
         if pdf.status != RenderStatus.READY:
-            transaction.on_commit(lambda: render_letter_pdf.delay(pdf.pk))
+            transaction.on_commit(lambda: enqueue(lambda: render_letter_pdf.delay(pdf.pk), what="a PDF"))
     return letter
 
 
@@ -128,7 +129,8 @@ def letter_issue(*, letter: Letter, by) -> Letter:
     letter.save(update_fields=["status", "issued_by", "issued_at", "content", "issued_pdf"])
     # The categories this letter states have now gone out: later changes are corrections with a reason.
     categorisations_lock(school=letter.school, half_term=letter.half_term, by=by)
-    transaction.on_commit(lambda: send_letter_email.delay(letter.pk))
+    # If the queue is down the letter is still issued; the sweeper queues its email once it is back.
+    transaction.on_commit(lambda: enqueue(lambda: send_letter_email.delay(letter.pk), what="an email"))
     return letter
 
 

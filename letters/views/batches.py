@@ -12,13 +12,14 @@ from .. import services
 from ..errors import LetterError
 from ..models import BatchKind, LetterBatch
 from ..selectors import batch_progress
-from .common import refused, require_ceo
+from .common import refused, require_ceo, require_queue
 
 
 def _start(request, half_term_pk, kind):
     require_ceo(request.user)
     half_term = get_object_or_404(HalfTerm, pk=half_term_pk)
     try:
+        require_queue()
         batch = services.letter_batch_start(kind=kind, half_term=half_term, by=request.user)
     except LetterError as error:
         refused(request, error)
@@ -65,6 +66,7 @@ def batch_retry(request, pk):
     require_ceo(request.user)
     batch = get_object_or_404(LetterBatch, pk=pk)
     try:
+        require_queue()
         count = services.letter_batch_retry(batch=batch, by=request.user)
     except LetterError as error:
         refused(request, error)

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from schools.access import access_for
 from schools.roles import Role
+from trust_portal.queue import QUEUE_UNREACHABLE, broker_reachable
 
 from ..errors import LetterError
 from ..models import Directive, Letter
@@ -45,3 +46,9 @@ def require_head(user, school):
 def refused(request, error: LetterError) -> None:
     for message in error.messages:
         messages.error(request, message)
+
+
+def require_queue() -> None:
+    """Before saving work that a worker must do: refuse the click, saving nothing, if the queue is down."""
+    if not broker_reachable():
+        raise LetterError(QUEUE_UNREACHABLE)

@@ -16,7 +16,15 @@ from ..compose import content_hash, letter_content
 from ..errors import LetterError
 from ..forms import LetterForm, ReasonForm
 from ..models import BatchKind, Letter, LetterBatch, LetterPdf, LetterStatus, RenderStatus
-from .common import letter_for, refused, require_ceo, require_head, visible_directives, visible_letters
+from .common import (
+    letter_for,
+    refused,
+    require_ceo,
+    require_head,
+    require_queue,
+    visible_directives,
+    visible_letters,
+)
 
 
 def _half_term_from(request) -> HalfTerm:
@@ -208,6 +216,7 @@ def letter_issue(request, pk):
     """Issue one approved letter, through the same per-letter task as issue-all."""
 
     def issue(letter):
+        require_queue()
         batch = services.letter_batch_start(
             kind=BatchKind.ISSUE, half_term=letter.half_term, by=request.user, letter_ids=[letter.pk]
         )

@@ -16,7 +16,9 @@
         if (text) {
           text.textContent = p.done + " of " + p.total + " done" + (p.failed ? ", " + p.failed + " failed" : "") + ".";
         }
-        if (p.running) {
+        if (p.stalled && p.stalled.length && !document.querySelector("[data-stalled]")) {
+          window.location.reload();  // show the stalled letters and the Retry button
+        } else if (p.running) {
           window.setTimeout(poll, 1000);
         } else {
           window.location.reload();  // show the finished page with its list of failures

@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ class Worker:
     process: subprocess.Popen
     mail_dir: Path
     output: list = field(default_factory=list)
+    reader: threading.Thread | None = None
 
     def emails(self) -> list[str]:
         if not self.mail_dir.exists():
@@ -57,40 +59,10 @@ def _point_producer_at(app, transport_options):
     app.amqp._producer_pool = None
 
 
-@pytest.fixture
-def celery_worker(transactional_db, tmp_path, settings):
-    from trust_portal.celery import app
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    mail_dir = tmp_path / "mail"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "trust_portal.settings",
-        "PORTAL_WORKER_DATABASE_NAME": str(connection.settings_dict["NAME"]),
-        "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "EMAIL_URL": f"filemail:///{mail_dir}",
-        "PYTHONUNBUFFERED": "1",
-    }
-    old_options = dict(app.conf.broker_transport_options)
-    if django_settings.REDIS_URL:
-        app.control.purge()  # nothing left over from an earlier run
-    else:
-        queue_dir = tmp_path / "celery"
-        for folder in ("queue", "control"):
-            (queue_dir / folder).mkdir(parents=True)
-        env["CELERY_QUEUE_DIR"] = str(queue_dir)
-        _point_producer_at(
-            app,
-            {
-                "data_folder_in": str(queue_dir / "queue"),
-                "data_folder_out": str(queue_dir / "queue"),
-                "control_folder": str(queue_dir / "control"),
-                "store_processed": False,
-            },
-        )
+def _spawn(env, *, options=()):
     command = [
         sys.executable,
-        *("-m", "celery", "-A", "trust_portal", "worker", "--pool=solo", "--loglevel=info"),
+        *("-m", "celery", "-A", "trust_portal", "worker", "--loglevel=info"),
         *(
             "--without-gossip",
             "--without-mingle",
@@ -98,6 +70,7 @@ def celery_worker(transactional_db, tmp_path, settings):
             "-n",
             f"test-{uuid.uuid4().hex[:8]}@%h",
         ),
+        *(options or ("--pool=solo",)),
     ]
     process = subprocess.Popen(
         command,
@@ -107,7 +80,7 @@ def celery_worker(transactional_db, tmp_path, settings):
         stderr=subprocess.STDOUT,
         text=True,
     )
-    worker = Worker(process=process, mail_dir=mail_dir)
+    worker = Worker(process=process, mail_dir=Path(env.get("PORTAL_TEST_MAIL_DIR", "/nonexistent")))
     ready = threading.Event()
 
     def read_output():
@@ -116,19 +89,82 @@ def celery_worker(transactional_db, tmp_path, settings):
             if " ready." in line:
                 ready.set()
 
-    reader = threading.Thread(target=read_output, daemon=True)
-    reader.start()
-    try:
-        if not ready.wait(READY_TIMEOUT):
-            pytest.fail(f"The Celery worker did not start.\n{worker.log()}")
-        yield worker
-    finally:
-        process.terminate()
+    worker.reader = threading.Thread(target=read_output, daemon=True)
+    worker.reader.start()
+    if not ready.wait(READY_TIMEOUT):
+        _stop(worker)
+        pytest.fail(f"The Celery worker did not start.\n{worker.log()}")
+    return worker
+
+
+def _stop(worker):
+    if worker.process.poll() is None:
+        worker.process.terminate()
         try:
-            process.wait(timeout=20)
+            worker.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        reader.join(timeout=5)
+            worker.process.kill()
+            worker.process.wait()
+    worker.reader.join(timeout=5)
+
+
+@contextmanager
+def worker_environment(tmp_path, settings):
+    """Yields `start(env={...}, options=[...])`, which starts a real worker (again, after a kill, if called
+    again); every one started is stopped at the end. The default is one solo-pool worker with file email."""
+    from trust_portal.celery import app
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    mail_dir = tmp_path / "mail"
+    base_env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "trust_portal.settings",
+        "PORTAL_WORKER_DATABASE_NAME": str(connection.settings_dict["NAME"]),
+        "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "EMAIL_URL": f"filemail:///{mail_dir}",
+        "PORTAL_TEST_MAIL_DIR": str(mail_dir),
+        "PYTHONUNBUFFERED": "1",
+    }
+    old_options = dict(app.conf.broker_transport_options)
+    if django_settings.REDIS_URL:
+        app.control.purge()  # nothing left over from an earlier run
+    else:
+        queue_dir = tmp_path / "celery"
+        for folder in ("queue", "control"):
+            (queue_dir / folder).mkdir(parents=True)
+        base_env["CELERY_QUEUE_DIR"] = str(queue_dir)
+        _point_producer_at(
+            app,
+            {
+                "data_folder_in": str(queue_dir / "queue"),
+                "data_folder_out": str(queue_dir / "queue"),
+                "control_folder": str(queue_dir / "control"),
+                "store_processed": False,
+            },
+        )
+    started = []
+
+    def start(*, env=None, options=()):
+        worker = _spawn({**base_env, **(env or {})}, options=options)
+        started.append(worker)
+        return worker
+
+    try:
+        yield start
+    finally:
+        for worker in started:
+            _stop(worker)
         if not django_settings.REDIS_URL:
             _point_producer_at(app, old_options)
+
+
+@pytest.fixture
+def start_worker(transactional_db, tmp_path, settings):
+    with worker_environment(tmp_path, settings) as start:
+        yield start
+
+
+@pytest.fixture
+def celery_worker(transactional_db, tmp_path, settings):
+    with worker_environment(tmp_path, settings) as start:
+        yield start()

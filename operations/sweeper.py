@@ -1,0 +1,22 @@
+"""The sweeper: every few minutes (beat), take back stale claims and re-queue work that has no task.
+
+Each part lives with its app and follows the same rule (see letters.recovery); this only runs them all.
+"""
+
+from datetime import datetime
+
+from django.utils import timezone
+
+from audits.reminders import reminders_recover
+from letters.recovery import batch_items_recover, letter_emails_recover, letter_pdfs_recover
+
+
+def claims_sweep(*, now: datetime | None = None) -> dict[str, int]:
+    """How many of each kind of work were taken back or queued again."""
+    now = now or timezone.now()
+    return {
+        "letter_pdfs": letter_pdfs_recover(now=now),
+        "batch_items": batch_items_recover(now=now),
+        "letter_emails": letter_emails_recover(now=now),
+        "audit_reminders": reminders_recover(now=now),
+    }
