@@ -16,4 +16,7 @@ urlpatterns = [
     path("kpis/", include("kpis.urls")),
     path("letters/", include("letters.urls")),
     path("back-office/", admin.site.urls),
+    path("health/", include("operations.urls")),
 ]
+
+handler500 = "operations.views.server_error"
