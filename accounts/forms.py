@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
 from accounts.models import User
-from accounts.throttle import client_ip, cool_off_minutes, sign_in_locked
+from accounts.throttle import client_ip, sign_in_wait, wait_in_words
 from schools.models import School
 
 
@@ -15,11 +15,11 @@ class _ThrottleMessage:
 
     def clean(self):
         email = self.cleaned_data.get("username")
-        if email and sign_in_locked(email=email, ip_address=client_ip(self.request)):
+        wait = email and sign_in_wait(email=email, ip_address=client_ip(self.request))
+        if wait:
             raise ValidationError(
-                f"There have been too many wrong passwords for this account or from this address. Wait "
-                f"{cool_off_minutes()} minutes and try again, or ask the trust's central team to reset "
-                "your password.",
+                f"There have been too many wrong passwords for this account. Wait {wait_in_words(wait)} "
+                "and try again, or ask the trust's central team to reset your password.",
                 code="locked",
             )
         return super().clean()

@@ -83,6 +83,19 @@ class FailedSignIn(models.Model):
         return f"{self.email} from {self.ip_address} at {self.at:%d/%m/%Y %H:%M}"
 
 
+class SignInCounter(models.Model):
+    """Wrong passwords for one account ("account:<email>") or one account from one address
+    ("pair:<email> <address>"), and until when the next try is refused. See accounts.throttle."""
+
+    key = models.CharField(max_length=400, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+    blocked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.failures}"
+
+
 class SignedInSession(models.Model):
     """One open session of a person, so that all of them can be ended when the person leaves."""
 

@@ -20,7 +20,7 @@ def record_failed_sign_in(sender, credentials, request=None, **kwargs):
 
 @receiver(user_logged_in)
 def start_signed_in_session(sender, request, user, **kwargs):
-    sign_in_failures_clear(email=user.email)
+    sign_in_failures_clear(email=user.email, ip_address=client_ip(request))
     now = int(time.time())
     request.session[SIGNED_IN_AT] = now
     request.session[LAST_SEEN] = now

@@ -224,11 +224,12 @@ CELERY_BEAT_SCHEDULE["operations-sweep-claims"] = {
     "schedule": env.int("PORTAL_SWEEP_EVERY_SECONDS", default=180),
 }
 
-# Sign-in: wrong passwords are throttled per account and per address (accounts/throttle.py); the
-# address-wide limit is higher because a school's staff may share one address.
-SIGN_IN_MAX_FAILURES_PER_ACCOUNT = env.int("SIGN_IN_MAX_FAILURES_PER_ACCOUNT", default=5)
-SIGN_IN_MAX_FAILURES_PER_ADDRESS = env.int("SIGN_IN_MAX_FAILURES_PER_ADDRESS", default=30)
-SIGN_IN_COOL_OFF = timedelta(minutes=env.int("SIGN_IN_COOL_OFF_MINUTES", default=15))
+# Sign-in (accounts/throttle.py): wrong passwords lock one account from one address for a short while;
+# from anywhere, an account's tries slow down (a doubling delay) rather than locking the person out.
+SIGN_IN_MAX_FAILURES_PER_PAIR = env.int("SIGN_IN_MAX_FAILURES_PER_PAIR", default=5)
+SIGN_IN_COOL_OFF = timedelta(minutes=env.int("SIGN_IN_COOL_OFF_MINUTES", default=5))
+SIGN_IN_ACCOUNT_FREE_FAILURES = env.int("SIGN_IN_ACCOUNT_FREE_FAILURES", default=10)
+SIGN_IN_ACCOUNT_MAX_DELAY = timedelta(seconds=env.int("SIGN_IN_ACCOUNT_MAX_DELAY_SECONDS", default=60))
 # Only behind the trust's own proxy, which appends the client's address to X-Forwarded-For.
 SIGN_IN_TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
 # Two-factor authentication (django-otp): required for trust-wide roles and the back office.

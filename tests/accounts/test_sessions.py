@@ -131,3 +131,30 @@ def test_the_sessions_page_lists_who_is_signed_in_now_but_not_sessions_that_ran_
     page = client_as(world.ceo).get(reverse("accounts:sessions")).content.decode()
     signed_in_now = page.split("Signed in now", 1)[1].split("Sessions ended", 1)[0]
     assert world.head_a.email in signed_in_now and world.head_b.email not in signed_in_now
+
+
+def pass_time(client, seconds):
+    """Move the session's recorded times back, as if `seconds` had passed since the last request."""
+    session = client.session
+    for key in (SIGNED_IN_AT, LAST_SEEN):
+        session[key] -= seconds
+    session.save()
+
+
+@pytest.mark.django_db
+def test_with_a_one_minute_timeout_a_person_active_every_40_seconds_stays_signed_in(
+    world, client_as, settings
+):
+    from datetime import timedelta
+
+    settings.SESSION_IDLE_TIMEOUT = timedelta(minutes=1)
+    client = client_as(world.head_a)
+    for _ in range(6):  # four minutes of use, a page every 40 s
+        pass_time(client, 40)
+        assert client.get(school_page(world)).status_code == 200
+    pass_time(client, 5)  # a quick second page, then almost a minute's pause
+    assert client.get(school_page(world)).status_code == 200
+    pass_time(client, 59)
+    assert client.get(school_page(world)).status_code == 200
+    pass_time(client, 61 + 6)  # idle past the minute (and the few seconds' precision): signed out
+    assert client.get(school_page(world))["Location"].startswith(reverse("accounts:login"))
