@@ -9,17 +9,17 @@ from django.contrib.auth import get_user_model
 from audits.models import AuditType, Priority
 from schools.models import Appointment, School
 from schools.roles import HEAD_ROLES
-from trust_portal.tabular import Column, a_date, choice, read_rows, text
+from trust_portal.tabular import Column, a_date, choice, one_line, read_rows, text
 
 COLUMNS = [
-    Column("URN", "urn", text, hint="6 digits, e.g. 990101"),
-    Column("Audit type", "audit_type", text, hint="e.g. Fire safety"),
+    Column("URN", "urn", one_line(6), hint="6 digits, e.g. 990101"),
+    Column("Audit type", "audit_type", one_line(100), hint="e.g. Fire safety"),
     Column("Audit date", "carried_out_on", a_date, hint="e.g. 27/03/2026"),
-    Column("Auditor", "auditor", text, required=False, hint="who carried it out"),
+    Column("Auditor", "auditor", one_line(200), required=False, hint="who carried it out"),
     Column("Action", "description", text, hint="what the school must do"),
     Column("Priority", "priority", choice({p.label: p.value for p in Priority}), hint="High, Medium or Low"),
     Column("Due date", "due_on", a_date, hint="e.g. 30/04/2026"),
-    Column("Owner email", "owner_email", text, required=False, hint="empty: the school's head"),
+    Column("Owner email", "owner_email", one_line(254), required=False, hint="empty: the school's head"),
 ]
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from schools.models import Phase, School
+from trust_portal.safe_files import UnreadableFile, cell_problem, decode_text, name_problem
 
 REQUIRED_COLUMNS = [
     "URN",
@@ -77,11 +78,12 @@ class GiasImportReport:
 
 
 def decode(raw: bytes) -> str:
-    """GIAS publishes cp1252; accept UTF-8 (with or without BOM) too."""
+    """GIAS publishes cp1252; accept UTF-8 (with or without BOM) too. A byte that is neither is refused
+    with its row and column."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252")
+        return decode_text(raw)
+    except UnreadableFile as error:
+        raise GiasImportError([str(error)]) from None
 
 
 def _phase(row):
@@ -122,7 +124,30 @@ def _date(value, column, line, errors):
         return None
 
 
+# The columns kept on the school as names, with the longest each may be.
+NAME_COLUMNS = {"EstablishmentName": 200, "LA (name)": 100}
+
+
+def _check_cells(row, line, errors) -> bool:
+    """Every used cell of the row: not oversized, no control characters; names on one line and not too
+    long. False if any is wrong (the row's other checks are then skipped)."""
+    ok = True
+    for column in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
+        value = row.get(column) or ""
+        if not isinstance(value, str):  # a row longer than the header: DictReader's spill-over list
+            continue
+        problem = cell_problem(value)
+        if problem is None and column in NAME_COLUMNS:
+            problem = name_problem(value.strip(), max_length=NAME_COLUMNS[column])
+        if problem:
+            errors.append(f"Row {line}, column '{column}': {problem}.")
+            ok = False
+    return ok
+
+
 def _read_row(row, line, errors):
+    if not _check_cells(row, line, errors):
+        return None
     urn = (row["URN"] or "").strip()
     if not (urn.isdigit() and len(urn) == 6):
         errors.append(f"Row {line}, column 'URN': '{urn}' is not a six-digit URN.")

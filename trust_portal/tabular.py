@@ -7,7 +7,6 @@ nothing unless there are no errors. Exports neutralise cells a spreadsheet would
 
 import csv
 import io
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,12 +14,16 @@ from decimal import Decimal, InvalidOperation
 
 from django.http import HttpResponse
 
+from trust_portal.safe_files import UnreadableFile, cell_problem, decode_text, name_problem, xlsx_rows
+
 MAX_IMPORT_ROWS = 5000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 class TableError(Exception):
-    """The file as a whole cannot be read (wrong type, no header, missing columns)."""
+    """The file as a whole cannot be read (wrong type, no header, missing columns, a bomb)."""
+
+    rows_read = 0
 
 
 class CellError(ValueError):
@@ -38,6 +41,19 @@ class Column:
 
 def text(value):
     return str(value).strip()
+
+
+def one_line(max_length: int = 200):
+    """A parser for a name or identifier: one line of plain text, at most `max_length` characters."""
+
+    def parse(value):
+        value = str(value).strip()
+        problem = name_problem(value, max_length=max_length)
+        if problem:
+            raise CellError(problem)
+        return value
+
+    return parse
 
 
 def whole_number(value):
@@ -100,31 +116,29 @@ def choice(options: dict):
 
 
 def _cells_from_csv(data: bytes):
-    try:
-        content = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        content = data.decode("cp1252")
-    return list(csv.reader(io.StringIO(content)))
-
-
-def _cells_from_xlsx(data: bytes):
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise TableError("The file could not be read as an Excel workbook (.xlsx).") from error
-    sheet = workbook.worksheets[0]
-    return [["" if cell is None else cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    rows = []
+    for row in csv.reader(io.StringIO(decode_text(data))):
+        rows.append(row)
+        if len(rows) > MAX_IMPORT_ROWS + 1:
+            raise UnreadableFile(
+                f"The file has more than {MAX_IMPORT_ROWS} rows; split it into files of at most "
+                f"{MAX_IMPORT_ROWS}.",
+                rows_read=len(rows),
+            )
+    return rows
 
 
 def read_cells(filename: str, data: bytes):
     name = filename.lower()
-    if name.endswith(".csv"):
-        return _cells_from_csv(data)
-    if name.endswith(".xlsx"):
-        return _cells_from_xlsx(data)
+    try:
+        if name.endswith(".csv"):
+            return _cells_from_csv(data)
+        if name.endswith(".xlsx"):
+            return xlsx_rows(data, max_rows=MAX_IMPORT_ROWS)
+    except UnreadableFile as error:
+        table_error = TableError(str(error))
+        table_error.rows_read = error.rows_read
+        raise table_error from None
     raise TableError("Upload a .csv or .xlsx file.")
 
 
@@ -155,6 +169,10 @@ def read_rows(filename: str, data: bytes, columns: list[Column]):
         record = {"_row": number}
         for col in columns:
             raw = values[col.name]
+            problem = cell_problem(raw)
+            if problem:
+                errors.append(f"Row {number}, column '{col.name}': {problem}.")
+                continue
             if str(raw).strip() == "":
                 if col.required:
                     errors.append(f"Row {number}, column '{col.name}': enter a value.")

@@ -4,7 +4,7 @@ from kpis.measures import RULES
 from kpis.models import Comparator
 from kpis.models.results import NATIONAL
 from schools.models import Phase
-from trust_portal.tabular import Column, choice, text, whole_number
+from trust_portal.tabular import Column, choice, one_line, whole_number
 
 from .base import ImportSpec, Item, academic_year_name, one_decimal_place, row_error
 from .kpi_results import MEASURE_NAMES, _check_figure
@@ -14,7 +14,7 @@ COLUMNS = [
     Column(
         "Academic year", "year", academic_year_name, hint="The year of the schools' results, like 2025-26"
     ),
-    Column("Area", "area", text, hint="The local authority, like Essex, or National"),
+    Column("Area", "area", one_line(100), hint="The local authority, like Essex, or National"),
     Column(
         "All pupils",
         "all_pupils",

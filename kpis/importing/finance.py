@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from categorisation.models import FinanceFigures
 from categorisation.services.finance import finance_figures_save
-from trust_portal.tabular import CellError, Column, decimal, text, yes_no
+from trust_portal.tabular import CellError, Column, decimal, one_line, yes_no
 
 from .base import ImportSpec, Item, half_term_in_year, row_error
 
@@ -22,8 +22,8 @@ def pounds(value) -> Decimal:
 
 
 COLUMNS = [
-    Column("URN", "urn", text, hint="Six digits, like 990101"),
-    Column("School", "school_name", text, required=False, hint="For your reference: not read"),
+    Column("URN", "urn", one_line(6), hint="Six digits, like 990101"),
+    Column("School", "school_name", one_line(200), required=False, hint="For your reference: not read"),
     Column("Half-term", "half_term", half_term_in_year, hint="Like Aut 2 2025-26"),
     Column("Budget balances for 3 years?", "budget_balanced_3_years", yes_no, hint="Yes or No"),
     Column(

@@ -2,7 +2,7 @@
 
 from kpis.measures import RULES, SMALL_COHORT_BELOW, Measure, applies_to, is_small
 from kpis.models import KpiResult
-from trust_portal.tabular import Column, choice, text
+from trust_portal.tabular import Column, choice, one_line
 
 from .base import (
     ImportSpec,
@@ -19,8 +19,8 @@ MEASURE_NAMES = (
 )
 
 COLUMNS = [
-    Column("URN", "urn", text, hint="Six digits, like 990101"),
-    Column("School", "school_name", text, required=False, hint="For your reference: not read"),
+    Column("URN", "urn", one_line(6), hint="Six digits, like 990101"),
+    Column("School", "school_name", one_line(200), required=False, hint="For your reference: not read"),
     Column("Academic year", "year", academic_year_name, hint="Like 2025-26"),
     Column("Measure", "measure", choice(MEASURE_NAMES), hint="One of: " + ", ".join(Measure.values)),
     Column(
