@@ -7,7 +7,7 @@ from operations.health import health_checks
 
 
 class Command(BaseCommand):
-    help = "The /health/ checks (database, broker, media storage) from inside a container; exit 1 if any fails."
+    help = "The /health/ checks (database, broker, media) from inside a container; exit 1 if any fails."
 
     def handle(self, *args, **options):
         checks = health_checks()
