@@ -58,9 +58,10 @@ def record_append_many(entries) -> list[Entry]:
     entries = list(entries)
     if not entries:
         return []
-    ChainHead.objects.get_or_create(pk=HEAD_PK)
     # The UPDATE is the lock: a second append waits here until this transaction ends.
-    ChainHead.objects.filter(pk=HEAD_PK).update(sequence=F("sequence") + len(entries))
+    if not ChainHead.objects.filter(pk=HEAD_PK).update(sequence=F("sequence") + len(entries)):
+        ChainHead.objects.get_or_create(pk=HEAD_PK)  # the very first append
+        ChainHead.objects.filter(pk=HEAD_PK).update(sequence=F("sequence") + len(entries))
     head = ChainHead.objects.select_for_update().get(pk=HEAD_PK)
     sequence, previous = head.sequence - len(entries), head.hash
     now = timezone.now()
