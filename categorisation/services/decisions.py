@@ -88,12 +88,20 @@ def categorisation_decide(
         locked_by=current.locked_by if current is not None else None,
     )
     record.characteristics.set(ticked)
-    record_append(actor=by, event="categorisation.decided", subject=record, changes=decision_changes(record))
+    record_append(
+        actor=by,
+        event="categorisation.decided",
+        subject=record,
+        changes=decision_changes(record, characteristics=ticked),
+    )
     return record
 
 
-def decision_changes(record) -> dict:
-    """What a decision says, for the record (the hash-chained log)."""
+def decision_changes(record, *, characteristics=None) -> dict:
+    """What a decision says, for the record (the hash-chained log). A bulk save passes each decision's
+    ticked characteristics and appends them all with `records.chain.record_append_many`."""
+    if characteristics is None:
+        characteristics = record.characteristics.all()
     return {
         "school": record.school.urn,
         "half_term": record.half_term.label,
@@ -104,7 +112,7 @@ def decision_changes(record) -> dict:
         "vote": record.vote_id,
         "rationale": record.rationale,
         "correction_reason": record.correction_reason,
-        "characteristics": sorted(c.code for c in record.characteristics.all()),
+        "characteristics": sorted(c.code for c in characteristics),
     }
 
 
