@@ -94,3 +94,13 @@ def test_an_email_that_failed_is_sent_by_the_next_run_and_only_then(
     assert send_vote_reminders() == 6  # the daily run sends whatever is still waiting
     assert send_vote_messages(vote.pk) == 0
     assert len(mail.outbox) == 6
+
+
+def test_beat_runs_the_vote_reminders_daily_and_the_worker_knows_both_tasks(settings):
+    from trust_portal.celery import app
+
+    daily = settings.CELERY_BEAT_SCHEDULE["votes-reminders"]
+    assert daily["task"] == send_vote_reminders.name
+    assert daily["schedule"].hour == {7}
+    app.loader.import_default_modules()
+    assert {send_vote_reminders.name, send_vote_messages.name} <= set(app.tasks)
