@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from categorisation.models import Categorisation, Choice, Vote, VotePolicy, VoteStatus
 from categorisation.services import vote_cast, vote_close, vote_step_aside, vote_withdraw
+from schools.models import Trust
 from tests.categorisation.test_votes import closing_date_passed, everyone_votes, open_vote
 
 
@@ -127,8 +128,7 @@ def test_a_vote_is_withdrawn_with_a_reason_by_its_chair_and_decides_nothing(worl
 
 
 def test_the_quorum_and_majority_are_the_trusts_policy_data(world, aut2, panel, poor_school):
-    VotePolicy.objects.for_trust()
-    VotePolicy.objects.update(quorum_percent=75, carried_percent=66)
+    VotePolicy.objects.create(trust=Trust.objects.get_current(), quorum_percent=75, carried_percent=66)
     vote = open_vote(world, aut2)
     _vote(vote, world.ceo, panel["es_chair"], panel["eht"])
     _vote(vote, world.head_a, choice=Choice.AGAINST)

@@ -1,10 +1,12 @@
 from django.urls import reverse
 
 from categorisation.models import VotePolicy
+from schools.models import Trust
 
 
 def test_the_vote_policy_is_edited_in_the_back_office(admin_client, world):
-    policy = VotePolicy.objects.for_trust()
+    assert VotePolicy.objects.for_trust().pk is None  # the defaults, until the CEO saves the policy
+    policy = VotePolicy.objects.create(trust=Trust.objects.get_current())
     url = reverse("admin:categorisation_votepolicy_change", args=[policy.pk])
     assert admin_client.get(url).status_code == 200
     response = admin_client.post(url, {
