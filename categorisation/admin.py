@@ -11,6 +11,8 @@ from .models import (
     Level,
     Vote,
     VoteMember,
+    VoteMessage,
+    VotePolicy,
 )
 
 
@@ -92,6 +94,22 @@ class VoteAdmin(ReadOnlyAdmin):
     list_display = ["school", "dimension", "from_level", "proposed_level", "status", "opened_at"]
     list_filter = ["status", "dimension"]
     inlines = [VoteMemberInline]
+
+
+@admin.register(VotePolicy)
+class VotePolicyAdmin(admin.ModelAdmin):
+    """The trust's vote rules (closing date, quorum, majority) are policy data the CEO edits here."""
+
+    list_display = ["trust", "days_open", "quorum_percent", "carried_percent", "minimum_votes"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(VoteMessage)
+class VoteMessageAdmin(ReadOnlyAdmin):
+    list_display = ["vote", "member", "event", "status", "sent_at"]
+    list_filter = ["event", "status"]
 
 
 @admin.register(FinanceFigures)

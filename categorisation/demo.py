@@ -15,7 +15,17 @@ from django.utils import timezone
 from schools.models import Appointment, HalfTerm, School
 from schools.roles import Role
 
-from .models import Categorisation, Characteristic, Choice, Dimension, FinanceFigures, Level, Vote
+from .models import (
+    Categorisation,
+    Characteristic,
+    Choice,
+    Dimension,
+    FinanceFigures,
+    Level,
+    MessageStatus,
+    Vote,
+    VoteMessage,
+)
 from .services import categorisation_decide, categorisations_lock, finance_figures_save
 from .services.votes import vote_cast, vote_close, vote_open
 
@@ -175,7 +185,11 @@ def _backdate(record, half_term):
     when = timezone.make_aware(datetime.combine(half_term.ends_on, time(16, 0)))
     Categorisation.objects.filter(pk=record.pk).update(decided_at=when)
     if record.vote_id:
-        Vote.objects.filter(pk=record.vote_id).update(opened_at=when, closed_at=when)
+        Vote.objects.filter(pk=record.vote_id).update(
+            opened_at=when, closed_at=when, closes_on=half_term.ends_on
+        )
+        # A vote of the demo's past: its panel was told then, not by today's worker.
+        VoteMessage.objects.filter(vote_id=record.vote_id).update(status=MessageStatus.SENT, sent_at=when)
 
 
 def _finance_figures(school, half_term, index, cfo):

@@ -1,6 +1,8 @@
 from django import forms
 
-from .models import Choice, FinanceFigures, Level
+from trust_portal.fields import date_field
+
+from .models import Choice, Dimension, FinanceFigures, Level
 
 MONEY_HINT = "In pounds, like 44000. Put a minus sign in front of a deficit, like -12000."
 
@@ -69,10 +71,36 @@ class VoteOpenForm(forms.Form):
         help_text="Why the move is proposed: the evidence the panel will weigh.",
         error_messages={"required": "Write the motion: why the move is proposed."},
     )
+    closes_on = date_field(
+        "Closing date",
+        hint="The panel votes by this date. From it the vote may close if the quorum has voted; it "
+        "closes sooner once every member has voted.",
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, dimension=None, **kwargs):
+        """`dimension` (from a refused move) offers only that dimension's levels."""
         super().__init__(*args, **kwargs)
-        self.fields["proposed_level"].queryset = Level.objects.active().order_by("dimension", "position")
+        levels = Level.objects.active().order_by("dimension", "position")
+        if dimension in Dimension.values:
+            levels = levels.filter(dimension=dimension)
+        self.fields["proposed_level"].queryset = levels
+
+
+class VoteStepAsideForm(forms.Form):
+    declared_interest = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Your interest",
+        help_text="Stepping aside is recorded with the vote: you do not vote and are out of the quorum.",
+        error_messages={"required": "Say what your interest is: it is recorded with the vote."},
+    )
+
+
+class VoteWithdrawForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Why the vote is withdrawn",
+        error_messages={"required": "Give the reason the vote is withdrawn."},
+    )
 
 
 class VoteCastForm(forms.Form):

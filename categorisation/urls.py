@@ -11,5 +11,7 @@ urlpatterns = [
     path("schools/<str:urn>/votes/new/", votes.vote_new, name="vote_new"),
     path("votes/<int:pk>/", votes.vote_detail, name="vote"),
     path("votes/<int:pk>/cast/", votes.vote_cast_view, name="vote_cast"),
+    path("votes/<int:pk>/step-aside/", votes.vote_step_aside_view, name="vote_step_aside"),
     path("votes/<int:pk>/close/", votes.vote_close_view, name="vote_close"),
+    path("votes/<int:pk>/withdraw/", votes.vote_withdraw_view, name="vote_withdraw"),
 ]

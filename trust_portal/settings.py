@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "kpis",
     "letters",
     "operations",
+    "records",
 ]
 
 MIDDLEWARE = [
@@ -307,6 +308,10 @@ from celery.schedules import crontab  # noqa: E402
 CELERY_BEAT_SCHEDULE["audits-due-reminders"] = {
     "task": "audits.send_due_reminders",
     "schedule": crontab(hour=7, minute=0),
+}
+CELERY_BEAT_SCHEDULE["votes-reminders"] = {
+    "task": "categorisation.send_vote_reminders",
+    "schedule": crontab(hour=7, minute=15),
 }
 CELERY_BEAT_SCHEDULE["audits-weekly-digests"] = {
     "task": "audits.send_weekly_digests",

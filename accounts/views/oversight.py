@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import selectors, services
 from accounts.forms import AccessRecordFilterForm, EndSessionsForm
+from records.chain import verify_chain
 from schools.access import trust_role_required
 from schools.roles import Role
 
@@ -33,7 +34,9 @@ def access_records(request):
     query = request.GET.copy()
     query.pop("page", None)
     return render(
-        request, "accounts/access_records.html", {"form": form, "page": page, "query": query.urlencode()}
+        request,
+        "accounts/access_records.html",
+        {"form": form, "page": page, "query": query.urlencode(), "chain": verify_chain()},
     )
 
 

@@ -1,6 +1,16 @@
 from .ladder import AllowedMove, Characteristic, Colour, Dimension, Ladder, Level, Route
 from .records import Categorisation, FinanceFigures
-from .votes import VOTE_STATUS_MOVES, Choice, Vote, VoteMember, VoteStatus
+from .votes import (
+    VOTE_STATUS_MOVES,
+    Choice,
+    MessageStatus,
+    Vote,
+    VoteEvent,
+    VoteMember,
+    VoteMessage,
+    VotePolicy,
+    VoteStatus,
+)
 
 __all__ = [
     "VOTE_STATUS_MOVES",
@@ -13,8 +23,12 @@ __all__ = [
     "FinanceFigures",
     "Ladder",
     "Level",
+    "MessageStatus",
     "Route",
     "Vote",
+    "VoteEvent",
     "VoteMember",
+    "VoteMessage",
+    "VotePolicy",
     "VoteStatus",
 ]

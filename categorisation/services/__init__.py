@@ -2,7 +2,7 @@
 
 from .decisions import categorisation_decide, categorisations_lock
 from .finance import finance_figures_save
-from .votes import panel_for, vote_cast, vote_close, vote_open, vote_withdraw
+from .votes import panel_for, vote_cast, vote_close, vote_open, vote_step_aside, vote_withdraw
 
 __all__ = [
     "categorisation_decide",
@@ -12,5 +12,6 @@ __all__ = [
     "vote_cast",
     "vote_close",
     "vote_open",
+    "vote_step_aside",
     "vote_withdraw",
 ]

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from records.chain import record_append
+
 from ..models import Categorisation, Characteristic, Dimension, Level, Vote, VoteStatus
 from ..rules import area, check_decider, level_before, move_for
 
@@ -86,7 +88,32 @@ def categorisation_decide(
         locked_by=current.locked_by if current is not None else None,
     )
     record.characteristics.set(ticked)
+    record_append(
+        actor=by,
+        event="categorisation.decided",
+        subject=record,
+        changes=decision_changes(record, characteristics=ticked),
+    )
     return record
+
+
+def decision_changes(record, *, characteristics=None) -> dict:
+    """What a decision says, for the record (the hash-chained log). A bulk save passes each decision's
+    ticked characteristics and appends them all with `records.chain.record_append_many`."""
+    if characteristics is None:
+        characteristics = record.characteristics.all()
+    return {
+        "school": record.school.urn,
+        "half_term": record.half_term.label,
+        "dimension": record.dimension,
+        "level": record.level.code,
+        "revision": record.revision,
+        "route": record.route,
+        "vote": record.vote_id,
+        "rationale": record.rationale,
+        "correction_reason": record.correction_reason,
+        "characteristics": sorted(c.code for c in characteristics),
+    }
 
 
 def _check_vote_outcome(*, vote, school, half_term, move) -> None:

@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -7,6 +10,7 @@ from schools.models import HalfTerm, School
 from schools.roles import Role
 
 from ..models import Dimension
+from ..rules import VOTE_ROUTES, level_before, move_for
 from ..screen import screen_rows, screen_save
 
 
@@ -29,6 +33,7 @@ def decide(request):
         rows = screen_rows(schools=schools, half_term=half_term, dimensions=dimensions, data=request.POST)
         saved = screen_save(rows=rows, half_term=half_term, by=request.user)
         refused = [row for row in rows if row.errors]
+        _link_refusals_to_votes(refused, half_term)
         if not refused:
             messages.success(request, f"Saved {saved} decisions for {half_term.label}.")
             return redirect(f"{reverse('categorisation:decide')}?half_term={half_term.pk}")
@@ -55,3 +60,23 @@ def decide(request):
             "half_terms": HalfTerm.objects.order_by("-starts_on"),
         },
     )
+
+
+def _link_refusals_to_votes(refused, half_term) -> None:
+    """A move refused because it needs a vote links to the vote form, holding the school, the proposed
+    level and the rationale as the motion (votes are opened for the current half-term)."""
+    if half_term != HalfTerm.objects.current():
+        return
+    for row in refused:
+        for decision in row.errors:
+            level = next((lv for lv in decision.levels if str(lv.pk) == decision.level_pk), None)
+            if level is None:
+                continue
+            before = level_before(school=row.school, half_term=half_term, dimension=decision.dimension)
+            try:
+                move = move_for(school=row.school, from_level=before, to_level=level)
+            except ValidationError:
+                continue
+            if move.route in VOTE_ROUTES:
+                query = urlencode({"level": level.pk, "motion": decision.rationale.strip()})
+                decision.vote_url = f"{reverse('categorisation:vote_new', args=[row.school.urn])}?{query}"

@@ -1,15 +1,18 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from schools.access import access_for, appointment_required, get_for_user
 from schools.models import HalfTerm, School
 
-from ..forms import VoteCastForm, VoteOpenForm
-from ..models import Vote, VoteStatus
-from ..services import vote_cast, vote_close, vote_open
-from ..services.votes import VOTE_CHAIRS, vote_count
+from ..forms import VoteCastForm, VoteOpenForm, VoteStepAsideForm, VoteWithdrawForm
+from ..models import Level, Vote, VotePolicy, VoteStatus
+from ..services import vote_cast, vote_close, vote_open, vote_step_aside, vote_withdraw
+from ..services.votes import VOTE_CHAIRS, vote_count, vote_state
 
 # The seven principles of public life (the Nolan principles), at the top of every decision.
 NOLAN_PRINCIPLES = [
@@ -43,13 +46,33 @@ NOLAN_PRINCIPLES = [
 ALL_CHAIRS = {role for roles in VOTE_CHAIRS.values() for role in roles}
 
 
+def _refusal(error) -> str:
+    return " ".join(getattr(error, "messages", [str(error)]))
+
+
+def _prefill(request) -> tuple[str | None, dict]:
+    """A refused move links here with ?level=<pk>&motion=<rationale>: the form starts with them, offering
+    only that level's dimension."""
+    initial = {"closes_on": timezone.localdate() + timedelta(days=VotePolicy.objects.for_trust().days_open)}
+    level_pk, dimension = request.GET.get("level", ""), request.GET.get("dimension") or None
+    level = Level.objects.active().filter(pk=level_pk).first() if level_pk.isdigit() else None
+    if level is not None:
+        initial["proposed_level"], dimension = level.pk, level.dimension
+    if request.GET.get("motion"):
+        initial["motion"] = request.GET["motion"][:5000]
+    return dimension, initial
+
+
 @appointment_required
 def vote_new(request, urn):
     school = get_for_user(School.objects, request.user, urn=urn)
     if not access_for(request.user).has_trust_role(*ALL_CHAIRS):
         raise PermissionDenied("Only the CEO (or, for finance, the CFO) opens a vote.")
     half_term = HalfTerm.objects.current()
-    form = VoteOpenForm(request.POST or None)
+    dimension, initial = _prefill(request)
+    if request.method == "POST":
+        dimension = request.POST.get("dimension") or None
+    form = VoteOpenForm(request.POST or None, initial=initial, dimension=dimension)
     if request.method == "POST" and form.is_valid():
         try:
             vote = vote_open(
@@ -57,22 +80,33 @@ def vote_new(request, urn):
                 half_term=half_term,
                 proposed_level=form.cleaned_data["proposed_level"],
                 motion=form.cleaned_data["motion"],
+                closes_on=form.cleaned_data["closes_on"],
                 by=request.user,
             )
         except (ValidationError, PermissionDenied) as refusal:
-            form.add_error(None, " ".join(getattr(refusal, "messages", [str(refusal)])))
+            form.add_error(None, _refusal(refusal))
         else:
-            messages.success(request, f"Vote opened: {vote.members.count()} members on the panel.")
+            messages.success(
+                request,
+                f"Vote opened: {vote.members.count()} members on the panel have been emailed a link. "
+                f"It closes on {vote.closes_on:%-d %B %Y}.",
+            )
             return redirect("categorisation:vote", pk=vote.pk)
     return render(
         request,
         "categorisation/vote_new.html",
-        {"school": school, "half_term": half_term, "form": form, "principles": NOLAN_PRINCIPLES},
+        {
+            "school": school,
+            "half_term": half_term,
+            "form": form,
+            "dimension": dimension,
+            "principles": NOLAN_PRINCIPLES,
+        },
     )
 
 
 @appointment_required
-def vote_detail(request, pk, form=None):
+def vote_detail(request, pk, form=None, aside_form=None, withdraw_form=None):
     vote = get_for_user(
         Vote.objects.select_related("school", "half_term", "from_level", "proposed_level", "opened_by"),
         request.user,
@@ -80,7 +114,10 @@ def vote_detail(request, pk, form=None):
     )
     members = list(vote.members.select_related("person"))
     me = next((m for m in members if m.person_id == request.user.pk), None)
-    may_vote = vote.status == VoteStatus.OPEN and me is not None and not me.choice
+    is_open = vote.status == VoteStatus.OPEN
+    may_vote = is_open and me is not None and not me.choice and not me.stepped_aside
+    is_chair = is_open and access_for(request.user).has_trust_role(*VOTE_CHAIRS[vote.dimension])
+    state = vote_state(vote, members)
     return render(
         request,
         "categorisation/vote.html",
@@ -88,30 +125,54 @@ def vote_detail(request, pk, form=None):
             "vote": vote,
             "members": members,
             "counts": vote_count(vote),
+            "state": state,
             "stays": vote.status == VoteStatus.NOT_CARRIED,
             "principles": NOLAN_PRINCIPLES,
             "form": form or (VoteCastForm() if may_vote else None),
-            "may_close": vote.status == VoteStatus.OPEN
-            and access_for(request.user).has_trust_role(*VOTE_CHAIRS[vote.dimension]),
+            "aside_form": aside_form or (VoteStepAsideForm(prefix="aside") if may_vote else None),
+            "withdraw_form": withdraw_form or (VoteWithdrawForm() if is_chair else None),
+            "may_close": is_chair,
+            "close_refusal": "" if state.may_close else state.refusal(),
         },
     )
+
+
+def _panel_vote(request, pk):
+    vote = get_for_user(Vote.objects, request.user, pk=pk)
+    if not vote.members.filter(person=request.user).exists():
+        raise PermissionDenied("Only members of the panel can vote.")
+    return vote
 
 
 @require_POST
 @appointment_required
 def vote_cast_view(request, pk):
-    vote = get_for_user(Vote.objects, request.user, pk=pk)
-    if not vote.members.filter(person=request.user).exists():
-        raise PermissionDenied("Only members of the panel can vote.")
+    vote = _panel_vote(request, pk)
     form = VoteCastForm(request.POST)
     if not form.is_valid():
         return vote_detail(request, pk, form=form)
     try:
         vote_cast(vote=vote, by=request.user, **form.cleaned_data)
     except ValidationError as refusal:
-        messages.error(request, " ".join(refusal.messages))
+        messages.error(request, _refusal(refusal))
     else:
         messages.success(request, "Your vote is recorded.")
+    return redirect("categorisation:vote", pk=vote.pk)
+
+
+@require_POST
+@appointment_required
+def vote_step_aside_view(request, pk):
+    vote = _panel_vote(request, pk)
+    form = VoteStepAsideForm(request.POST, prefix="aside")
+    if not form.is_valid():
+        return vote_detail(request, pk, aside_form=form)
+    try:
+        vote_step_aside(vote=vote, by=request.user, **form.cleaned_data)
+    except ValidationError as refusal:
+        messages.error(request, _refusal(refusal))
+    else:
+        messages.success(request, "You have stepped aside: your interest is recorded and you do not vote.")
     return redirect("categorisation:vote", pk=vote.pk)
 
 
@@ -122,7 +183,25 @@ def vote_close_view(request, pk):
     try:
         vote, _ = vote_close(vote=vote, by=request.user)
     except ValidationError as refusal:
-        messages.error(request, " ".join(refusal.messages))
+        messages.error(request, _refusal(refusal))
     else:
         messages.success(request, f"Vote closed: {vote.outcome_note}")
+    return redirect("categorisation:vote", pk=vote.pk)
+
+
+@require_POST
+@appointment_required
+def vote_withdraw_view(request, pk):
+    vote = get_for_user(Vote.objects, request.user, pk=pk)
+    if not access_for(request.user).has_trust_role(*VOTE_CHAIRS[vote.dimension]):
+        raise PermissionDenied("Only the vote's chair withdraws it.")
+    form = VoteWithdrawForm(request.POST)
+    if not form.is_valid():
+        return vote_detail(request, pk, withdraw_form=form)
+    try:
+        vote_withdraw(vote=vote, by=request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as refusal:
+        messages.error(request, _refusal(refusal))
+    else:
+        messages.success(request, "The vote is withdrawn; the panel has been told.")
     return redirect("categorisation:vote", pk=vote.pk)

@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from records.chain import record_append
 from schools.models import School
 
 from .. import permissions
@@ -179,4 +180,5 @@ def board_close(*, board: ImprovementBoard, closed_on: date, note: str, by) -> I
         event_record(
             record=board, school=board.school, action="Improvement Board stood down", by=by, detail=note
         )
+        record_append(actor=by, event="intervention.closed", subject=board, changes={"closed_on": closed_on})
     return board

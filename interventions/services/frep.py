@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from records.chain import record_append
 from schools.models import School
 
 from .. import permissions
@@ -116,4 +117,5 @@ def frep_close(*, frep: Frep, outcome: str, closed_on: date, note: str = "", by)
         event_record(
             record=frep, school=frep.school, action=f"Finance REP closed: {outcome.label}", by=by, detail=note
         )
+        record_append(actor=by, event="intervention.closed", subject=frep, changes={"outcome": outcome})
     return frep

@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from records.chain import record_append
 from schools.access import access_for
 from schools.models import School
 from schools.roles import Role
@@ -211,4 +212,5 @@ def notice_close(
         event_record(
             record=notice, school=notice.school, action=f"Warning notice closed: {outcome.label}", by=by
         )
+        record_append(actor=by, event="intervention.closed", subject=notice, changes={"outcome": outcome})
     return notice

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from records.chain import record_append
 from schools.models import School
 
 from .. import permissions
@@ -233,4 +234,5 @@ def rep_close(*, rep: Rep, outcome: str, closed_on: date, note: str = "", by) ->
         rep.closing_note = note
         rep.save()
         event_record(record=rep, school=rep.school, action=f"REP closed: {outcome.label}", by=by, detail=note)
+        record_append(actor=by, event="intervention.closed", subject=rep, changes={"outcome": outcome})
     return rep

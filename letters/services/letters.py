@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from categorisation.services import categorisations_lock
+from records.chain import record_append
 from schools.models import HalfTerm, School
 from trust_portal.queue import enqueue
 
@@ -129,6 +130,7 @@ def letter_issue(*, letter: Letter, by) -> Letter:
     letter.save(update_fields=["status", "issued_by", "issued_at", "content", "issued_pdf"])
     # The categories this letter states have now gone out: later changes are corrections with a reason.
     categorisations_lock(school=letter.school, half_term=letter.half_term, by=by)
+    record_append(actor=by, event="letter.issued", subject=letter, changes={"pdf": pdf.content_hash})
     # If the queue is down the letter is still issued; the sweeper queues its email once it is back.
     transaction.on_commit(lambda: enqueue(lambda: send_letter_email.delay(letter.pk), what="an email"))
     return letter
@@ -158,7 +160,7 @@ def letter_correct(*, letter: Letter, by, reason: str) -> Letter:
         raise LetterError("This letter already has a corrected version. Correct that one instead.")
     if not reason.strip():
         raise LetterError("Say what the correction is for; it is printed on the new version.")
-    return Letter.objects.create(
+    corrected = Letter.objects.create(
         school=letter.school,
         half_term=letter.half_term,
         version=letter.version + 1,
@@ -168,3 +170,5 @@ def letter_correct(*, letter: Letter, by, reason: str) -> Letter:
         ceo_text=letter.ceo_text,
         created_by=by,
     )
+    record_append(actor=by, event="letter.corrected", subject=letter, changes={"reason": reason.strip()})
+    return corrected

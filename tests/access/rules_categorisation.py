@@ -19,8 +19,10 @@ def _open_vote(world):
 
 
 def _closable_vote(world):
+    """Every member has voted, so the chair may close it."""
     vote = _open_vote(world)
-    vote_cast(vote=vote, by=world.ceo, choice=Choice.FOR)
+    for person in (world.ceo, world.head_a, world.lsb_chair_a):
+        vote_cast(vote=vote, by=person, choice=Choice.FOR)
     return {"pk": vote.pk}
 
 
@@ -70,6 +72,22 @@ RULES = [
         kwargs=lambda world: {"pk": _open_vote(world).pk},
         method="post",
         data=lambda world: {"choice": "for", "comment": "", "declared_interest": ""},
+    ),
+    Rule(
+        "categorisation:vote_step_aside",
+        statuses(default=403, ceo=302, head_a=302, lsb_chair_a=302, head_b=404),
+        kwargs=lambda world: {"pk": _open_vote(world).pk},
+        method="post",
+        data=lambda world: {"aside-declared_interest": "A relative works at the school."},
+        note="Only members of the panel step aside.",
+    ),
+    Rule(
+        "categorisation:vote_withdraw",
+        statuses(default=403, ceo=302, head_b=404),
+        kwargs=lambda world: {"pk": _open_vote(world).pk},
+        method="post",
+        data=lambda world: {"reason": "Opened on the wrong evidence."},
+        note="Only the vote's chair (the CEO; the CFO too for finance) withdraws it.",
     ),
     Rule(
         "categorisation:vote_close",

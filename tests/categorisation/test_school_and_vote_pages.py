@@ -51,9 +51,10 @@ def test_a_vote_page_shows_the_nolan_principles_and_the_members_record_their_vot
         cast, {"choice": "for", "declared_interest": "My child attends the school."}
     )
     client_as(world.head_a).post(reverse("categorisation:vote_cast", args=[vote.pk]), {"choice": "for"})
+    client_as(world.ceo).post(reverse("categorisation:vote_cast", args=[vote.pk]), {"choice": "abstain"})
     client_as(world.ceo).post(reverse("categorisation:vote_close", args=[vote.pk]))
     vote.refresh_from_db()
     assert vote.status == VoteStatus.CARRIED
     assert Categorisation.objects.get(half_term=aut2).level.code == "concerning"
     page = client_as(world.ceo).get(url).content.decode()
-    assert "My child attends the school." in page and "Carried: 2 for, 0 against, 0 abstained." in page
+    assert "My child attends the school." in page and "Carried: 2 for, 0 against, 1 abstained." in page

@@ -1,29 +1,23 @@
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
-from categorisation.models import Categorisation, Choice, Route, VoteStatus
+from categorisation.models import Categorisation, Choice, Route, Vote, VoteStatus
 from categorisation.services import vote_cast, vote_close, vote_open, vote_withdraw
 from schools.roles import Role
 from tests.categorisation.factories import CategorisationFactory, level
 from tests.factories import person_with_role
 
 
-@pytest.fixture
-def panel(world):
-    """The education panel for school A: CEO, E&S chair, head, LSB chair, mentor (and an EHT)."""
-    return {
-        "ceo": world.ceo,
-        "es_chair": person_with_role(Role.ES_CHAIR, email="es@trust.example"),
-        "eht": person_with_role(Role.EHT, email="eht@trust.example"),
-        "head": world.head_a,
-        "lsb_chair": world.lsb_chair_a,
-        "mentor": person_with_role(Role.MENTOR, world.school_a, email="mentor@trust.example"),
-    }
+def everyone_votes(vote, choice=Choice.FOR):
+    for member in vote.members.filter(choice="", stepped_aside_at__isnull=True).select_related("person"):
+        vote_cast(vote=vote, by=member.person, choice=choice)
 
 
-@pytest.fixture
-def poor_school(world, aut1):
-    return CategorisationFactory(school=world.school_a, half_term=aut1, level=level("education", "poor"))
+def closing_date_passed(vote):
+    Vote.objects.filter(pk=vote.pk).update(closes_on=timezone.localdate() - timedelta(days=1))
 
 
 def open_vote(world, aut2, to="unacceptable", by=None):
@@ -90,6 +84,7 @@ def test_a_majority_of_votes_cast_moves_the_school_through_the_decision_service(
     vote_cast(vote=vote, by=panel["es_chair"], choice=Choice.FOR, comment="Targets clearly missed.")
     vote_cast(vote=vote, by=world.head_a, choice=Choice.AGAINST, declared_interest="I am the head.")
     vote_cast(vote=vote, by=panel["mentor"], choice=Choice.ABSTAIN)
+    closing_date_passed(vote)  # 4 of the 6 have voted: the quorum, once the closing date has come
     vote, record = vote_close(vote=vote, by=world.ceo)
     assert vote.status == VoteStatus.CARRIED
     assert vote.outcome_note == "2 for, 1 against, 1 abstained."
@@ -99,8 +94,10 @@ def test_a_majority_of_votes_cast_moves_the_school_through_the_decision_service(
 
 def test_a_tie_leaves_the_school_where_it_is(world, aut2, panel, poor_school):
     vote = open_vote(world, aut2)
-    vote_cast(vote=vote, by=world.ceo, choice=Choice.FOR)
-    vote_cast(vote=vote, by=world.head_a, choice=Choice.AGAINST)
+    for person in (world.ceo, panel["eht"], panel["es_chair"]):
+        vote_cast(vote=vote, by=person, choice=Choice.FOR)
+    for person in (world.head_a, world.lsb_chair_a, panel["mentor"]):
+        vote_cast(vote=vote, by=person, choice=Choice.AGAINST)
     vote, record = vote_close(vote=vote, by=world.ceo)
     assert vote.status == VoteStatus.NOT_CARRIED
     assert record.level.code == "poor" and record.vote == vote
@@ -117,6 +114,7 @@ def test_a_member_votes_once_and_only_members_vote(world, aut2, panel, poor_scho
 
 def test_a_closed_vote_takes_no_more_votes_and_cannot_be_closed_again(world, aut2, panel, poor_school):
     vote = open_vote(world, aut2)
+    everyone_votes(vote, Choice.AGAINST)
     vote_close(vote=vote, by=world.ceo)
     with pytest.raises(ValidationError, match="votes can no longer be cast"):
         vote_cast(vote=vote, by=world.head_a, choice=Choice.FOR)
@@ -130,7 +128,7 @@ def test_a_vote_cannot_be_replayed_for_another_move(world, aut2, panel, poor_sch
     from categorisation.services import categorisation_decide
 
     vote = open_vote(world, aut2)
-    vote_cast(vote=vote, by=world.ceo, choice=Choice.FOR)
+    everyone_votes(vote)
     vote, _ = vote_close(vote=vote, by=world.ceo)
     with pytest.raises(ValidationError, match="A vote decides only its own outcome"):
         categorisation_decide(

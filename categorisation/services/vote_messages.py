@@ -1,0 +1,101 @@
+"""The emails a vote's panel is sent: a link when it opens, a reminder the day before it closes, and the
+outcome. Each is one `VoteMessage` row per member and event (unique), claimed by a conditional update
+(PENDING/FAILED -> SENDING) before it is sent, outside any transaction: so each goes exactly once, and a
+send that failed goes with the next run."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from schools.models import Trust
+
+from ..models import MessageStatus, Vote, VoteEvent, VoteMember, VoteMessage, VoteStatus
+
+logger = logging.getLogger(__name__)
+
+SUBJECTS = {
+    VoteEvent.OPENED: "A vote is open for you on the {trust} portal",
+    VoteEvent.REMINDER: "Reminder: a vote on the {trust} portal closes tomorrow",
+    VoteEvent.OUTCOME: "A vote on the {trust} portal has closed",
+}
+
+
+def vote_messages_queue(*, vote: Vote, event: VoteEvent, members) -> int:
+    """Record one message per member for the event (none twice) and send them once the change commits."""
+    created = VoteMessage.objects.bulk_create(
+        [VoteMessage(vote=vote, member=member, event=event) for member in members], ignore_conflicts=True
+    )
+    from ..tasks import send_vote_messages
+
+    transaction.on_commit(lambda: send_vote_messages.delay(vote.pk))
+    return len(created)
+
+
+def vote_reminders_queue(today=None) -> int:
+    """The day before an open vote closes, a reminder for each member who has yet to vote."""
+    today = today or timezone.localdate()
+    members = VoteMember.objects.filter(
+        vote__status=VoteStatus.OPEN,
+        vote__closes_on=today + timedelta(days=1),
+        choice="",
+        stepped_aside_at__isnull=True,
+    )
+    rows = [VoteMessage(vote_id=m.vote_id, member_id=m.pk, event=VoteEvent.REMINDER) for m in members]
+    VoteMessage.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+def _claim(message_id: int) -> bool:
+    return bool(
+        VoteMessage.objects.filter(
+            pk=message_id, status__in=[MessageStatus.PENDING, MessageStatus.FAILED]
+        ).update(status=MessageStatus.SENDING)
+    )
+
+
+def _email(message: VoteMessage, trust) -> EmailMultiAlternatives:
+    person = message.member.person
+    context = {
+        "trust": trust.name,
+        "person": person.display_name or person.email,
+        "event": message.event,
+        "closes_on": message.vote.closes_on,
+        "link": settings.PORTAL_BASE_URL + reverse("categorisation:vote", kwargs={"pk": message.vote_id}),
+    }
+    email = EmailMultiAlternatives(
+        subject=SUBJECTS[VoteEvent(message.event)].format(trust=trust.name),
+        body=render_to_string("categorisation/email/vote.txt", context),
+        to=[person.email],
+    )
+    email.attach_alternative(render_to_string("categorisation/email/vote.html", context), "text/html")
+    return email
+
+
+def vote_messages_send(*, vote_id: int | None = None) -> int:
+    """Send every message waiting (for one vote, or all). Call outside any transaction. Safe to run twice."""
+    waiting = VoteMessage.objects.filter(status__in=[MessageStatus.PENDING, MessageStatus.FAILED])
+    if vote_id is not None:
+        waiting = waiting.filter(vote_id=vote_id)
+    trust = Trust.objects.get_current()
+    sent = 0
+    for message_id in list(waiting.values_list("pk", flat=True)):
+        if not _claim(message_id):
+            continue  # another run has it
+        message = VoteMessage.objects.select_related("vote", "member__person").get(pk=message_id)
+        try:
+            _email(message, trust).send()
+        except Exception as error:  # noqa: BLE001 - any failure leaves the message for the next run
+            logger.exception("Vote message %s could not be sent", message_id)
+            VoteMessage.objects.filter(pk=message_id).update(
+                status=MessageStatus.FAILED, last_error=str(error)
+            )
+            continue
+        VoteMessage.objects.filter(pk=message_id).update(status=MessageStatus.SENT, sent_at=timezone.now())
+        sent += 1
+    return sent
