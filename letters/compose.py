@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 
 from audits.selectors import outstanding_actions_count
@@ -124,7 +125,8 @@ def letter_content(letter: Letter) -> dict:
         "trust": Trust.objects.get_current().name,
         "school": {"name": school.name, "urn": school.urn},
         "half_term": {"label": letter.half_term.label, "long_label": letter.half_term.long_label},
-        "dated": long_date(letter.dated),
+        # An undated draft shows the date it would carry if issued today; issuing records that day.
+        "dated": long_date(letter.dated or timezone.localdate()),
         "version": letter.version,
         "correction_reason": letter.correction_reason,
         "education": _category(categories.get((school.pk, Dimension.EDUCATION))),

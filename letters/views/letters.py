@@ -209,7 +209,11 @@ def letter_issue(request, pk):
 
     def issue(letter):
         batch = services.letter_batch_start(
-            kind=BatchKind.ISSUE, half_term=letter.half_term, by=request.user, letter_ids=[letter.pk]
+            kind=BatchKind.ISSUE,
+            half_term=letter.half_term,
+            by=request.user,
+            letter_ids=[letter.pk],
+            confirmed_count=1,  # the button on this letter's own page is the confirmation
         )
         return redirect("letters:batch_detail", pk=batch.pk)
 
