@@ -52,7 +52,14 @@ def _category(record) -> dict | None:
     if record is None:
         return None
     level = record.level
-    return {"name": level.name, "label": level.label, "colour": level.colour, "code": level.code}
+    # `decision` says which recorded decision this letter carried (see letters.changes).
+    return {
+        "name": level.name,
+        "label": level.label,
+        "colour": level.colour,
+        "code": level.code,
+        "decision": record.pk,
+    }
 
 
 def _figure(value: Decimal | None, unit: str) -> str:
@@ -84,7 +91,7 @@ def _kpis(letter: Letter) -> list[dict]:
     ]
 
 
-def _finance(letter: Letter, figures) -> dict | None:
+def finance_content(letter: Letter, figures) -> dict | None:
     if figures is None:
         return None
     year = letter.half_term.academic_year
@@ -135,7 +142,7 @@ def letter_content(letter: Letter) -> dict:
         "site": _category(categories.get((school.pk, Dimension.SITE))),
         "finance": _category(categories.get((school.pk, Dimension.FINANCE))),
         "kpis": _kpis(letter),
-        "finance_figures": _finance(letter, figures),
+        "finance_figures": finance_content(letter, figures),
         "pupils": {
             "on_roll": school.pupils_on_roll,
             "capacity": school.capacity,

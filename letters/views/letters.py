@@ -12,6 +12,7 @@ from schools.roles import Role
 from trust_portal.uploads import protected_file_response
 
 from .. import services
+from ..changes import changes_since_issue
 from ..compose import content_hash, letter_content
 from ..errors import LetterError
 from ..forms import LetterForm, ReasonForm
@@ -112,6 +113,7 @@ def letter_detail(request, pk):
             "directives_set": directives,
             "is_ceo": access.has_trust_role(Role.CEO),
             "is_head": access.is_head_of(letter.school_id),
+            "record_changes": changes_since_issue(letter),
             "versions": Letter.objects.filter(school=letter.school, half_term=letter.half_term)
             .exclude(pk=letter.pk)
             .order_by("version"),
@@ -238,7 +240,11 @@ def letter_acknowledge(request, pk):
 def letter_correct(request, pk):
     letter = letter_for(request.user, pk)
     require_ceo(request.user)
-    form = ReasonForm(request.POST or None)
+    changes = changes_since_issue(letter)
+    initial = (
+        {"reason": "The record changed after this letter: " + "; ".join(changes) + "."} if changes else {}
+    )
+    form = ReasonForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             correction = services.letter_correct(

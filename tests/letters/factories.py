@@ -62,6 +62,7 @@ def sent_letter(school, by, *, term=None, **kwargs):
     pdf = ready_pdf(letter)
     Letter.objects.filter(pk=letter.pk).update(
         status=LetterStatus.ISSUED,
+        dated=letter.dated or timezone.localdate(),
         issued_by=by,
         issued_at=timezone.now(),
         content=pdf.content,
