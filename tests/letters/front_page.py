@@ -94,7 +94,7 @@ FRONT_PAGE_TEXT = [
     "Yes",
     "Predicted in-year outturn for 2026-27",
     "£44,000",
-    "£52,000 (target £50,000)",
+    "£52,000 (Target +£50,000)",
     "School: 300",
     "Directives in this or previous letters",
     "Aut 1, 26: Ensure that the safeguarding elements of the Ofsted toolkit are securely met",
