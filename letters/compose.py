@@ -19,6 +19,7 @@ from audits.selectors import outstanding_actions_count
 from categorisation.models import Dimension
 from categorisation.money import money
 from categorisation.selectors import categories_for, finance_figures_for
+from interventions.models import Rep
 from interventions.selectors import open_rep_for
 from kpis.measures import PERCENT
 from kpis.selectors import kpi_rows_for
@@ -40,6 +41,16 @@ def _as_of(letter: Letter):
         end = datetime.combine(letter.dated + timedelta(days=1), time.min)
         return timezone.make_aware(end) if settings.USE_TZ else end
     return timezone.now()
+
+
+def _rep_open(letter: Letter) -> bool:
+    """A REP was open on the day the letter is dated (today, unless it is back-dated)."""
+    today = timezone.localdate()
+    if not letter.dated or letter.dated >= today:
+        return open_rep_for(school=letter.school) is not None
+    day = letter.dated
+    reps = Rep.objects.filter(school=letter.school, written_on__lte=day)
+    return reps.filter(Q(closed_on__isnull=True) | Q(closed_on__gt=day)).exists()
 
 
 def _previous_letter_at(letter: Letter, as_of):
@@ -189,7 +200,7 @@ def letter_content(letter: Letter) -> dict:
         "correction_reason": letter.correction_reason,
         "education": _category(categories.get((school.pk, Dimension.EDUCATION))),
         # The seed's letter: "Concerning - REP written by EHT" while a REP is open.
-        "rep_note": "REP written by EHT" if open_rep_for(school=school) else "",
+        "rep_note": "REP written by EHT" if _rep_open(letter) else "",
         "site": _category(categories.get((school.pk, Dimension.SITE))),
         "finance": _category(categories.get((school.pk, Dimension.FINANCE))),
         "kpis": _kpis(letter),
