@@ -17,6 +17,7 @@ from ..compose import content_hash, letter_content
 from ..errors import LetterError
 from ..forms import LetterForm, ReasonForm
 from ..models import BatchKind, Letter, LetterBatch, LetterPdf, LetterStatus, RenderStatus
+from ..selectors import undecided_categories
 from .common import letter_for, refused, require_ceo, require_head, visible_directives, visible_letters
 
 
@@ -114,6 +115,11 @@ def letter_detail(request, pk):
             "is_ceo": access.has_trust_role(Role.CEO),
             "is_head": access.is_head_of(letter.school_id),
             "record_changes": changes_since_issue(letter),
+            "undecided": undecided_categories(school_ids=[letter.school_id], half_term=letter.half_term).get(
+                letter.school_id
+            )
+            if letter.is_draft
+            else None,
             "versions": Letter.objects.filter(school=letter.school, half_term=letter.half_term)
             .exclude(pk=letter.pk)
             .order_by("version"),

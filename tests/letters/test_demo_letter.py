@@ -1,6 +1,7 @@
 """A demo letter read back from its PDF (the real WeasyPrint path): it matches the seed's Appendix 2."""
 
 import re
+import subprocess
 
 import pytest
 
@@ -40,6 +41,8 @@ def test_the_demo_letter_pdf_reads_as_appendix_2(demo_letter):
     assert f"<s>{MET}</s>" in html, "and struck through"
     assert f'alt="{trust.name}"' in html and 'src="data:image/png;base64,' in html
     assert "Aut 2, 26: Attend" not in flat  # another school's directive stays on its own letter
+    images = subprocess.run(["pdfimages", "-list", pdf.file.path], capture_output=True, text=True).stdout
+    assert len(images.strip().splitlines()) == 3, f"the logo is drawn in the PDF:\n{images}"
 
 
 def test_the_letter_page_shows_the_letterhead_and_the_met_directive(demo_letter, client):
