@@ -33,7 +33,7 @@ def test_approving_a_letter_with_an_undecided_category_is_refused_with_what_is_m
 def test_the_approve_button_says_why_a_letter_cannot_be_approved_yet(world, client_as):
     letter = draft_letter(world.school_a, world.ceo)
     page = client_as(world.ceo).get(f"/letters/{letter.pk}/").content.decode()
-    assert "Before this letter can be approved, decide Ashdown Primary Academy&#x27;s Education" in page
+    assert "Before this letter can be approved, decide Ashdown Primary Academy's Education" in page
     assert ">Approve</button>" not in page
     page = client_as(world.ceo).post(f"/letters/{letter.pk}/approve/", follow=True).content.decode()
     assert "Education, Finance and Site &amp; H&amp;S categories are not decided" in page
