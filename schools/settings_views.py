@@ -15,8 +15,8 @@ from .services import LOGO_MAX_BYTES, trust_logo_remove, trust_logo_set
 class LogoForm(forms.Form):
     logo = forms.FileField(
         label="Letterhead logo",
-        help_text=f"A PNG or JPEG under {LOGO_MAX_BYTES // 1024} KB. It is printed at the top of every "
-        "CEO letter, with the trust's name as its text alternative; large images are scaled down.",
+        help_text=f"A PNG or JPEG under {LOGO_MAX_BYTES // (1024 * 1024)} MB. It is printed at the top of "
+        "every CEO letter, with the trust's name as its text alternative; large images are scaled down.",
         error_messages={"required": "Choose a PNG or JPEG file for the logo."},
     )
 

@@ -44,6 +44,8 @@ def letter_list(request):
     for pdf in LetterPdf.objects.filter(letter__in=letters).order_by("created_at"):
         pdfs[pdf.letter_id] = pdf  # the latest made for each letter
     counts = {status: sum(1 for letter in letters if letter.status == status) for status in LetterStatus}
+    drafts = {letter.school_id for letter in letters if letter.is_draft}
+    waiting = undecided_categories(school_ids=drafts, half_term=half_term)
     return render(
         request,
         "letters/letter_list.html",
@@ -53,6 +55,8 @@ def letter_list(request):
             "rows": [(letter, pdfs.get(letter.pk)) for letter in letters],
             "missing": School.objects.exclude(letters__half_term=half_term).count(),
             "counts": counts,
+            "ready_drafts": len(drafts) - len(waiting),
+            "waiting_for_categories": len(waiting),
             "batches": LetterBatch.objects.filter(half_term=half_term)[:5],
             "is_ceo": access_for(request.user).has_trust_role(Role.CEO),
             "BatchKind": BatchKind,
