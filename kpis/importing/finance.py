@@ -8,10 +8,10 @@ from decimal import Decimal
 
 from categorisation.models import FinanceFigures
 from categorisation.services.finance import finance_figures_save
-from schools.services import pupil_numbers_record
 from trust_portal.tabular import CellError, Column, decimal, text, yes_no
 
-from .base import CHANGED, UNCHANGED, ImportSpec, Item, half_term_in_year, pupil_count, row_error
+from .base import ImportSpec, Item, half_term_in_year, row_error
+from .pupils import PUPILS_COLUMN, PupilsOnRoll
 
 
 def pounds(value) -> Decimal:
@@ -42,19 +42,12 @@ COLUMNS = [
     Column("Carry forward target (£)", "carry_forward_target", pounds, hint="Like 50000"),
     Column("GAG (£)", "gag", pounds, hint="General Annual Grant for the year, like 1250000"),
     Column("Reserves (£)", "reserves", pounds, hint="Like 65000"),
-    Column(
-        "Pupils on roll",
-        "pupils_on_roll",
-        pupil_count,
-        required=False,
-        hint="Optional: the school's pupils on roll now, like 412; printed on the letters",
-    ),
+    PUPILS_COLUMN,
 ]
 FIELDS = {column.field: column.name for column in COLUMNS[3:-1]}
-PUPILS = "Pupils on roll"
 
 
-class FinanceFiguresSpec(ImportSpec):
+class FinanceFiguresSpec(PupilsOnRoll, ImportSpec):
     columns = COLUMNS
     model = FinanceFigures
     value_fields = FIELDS
@@ -80,19 +73,7 @@ class FinanceFiguresSpec(ImportSpec):
                 )
         if record.get("gag") is not None and record["gag"] <= 0:
             errors.append(row_error(row, "GAG (£)", "enter the school's GAG, more than £0"))
-        pupils = record.get("pupils_on_roll")
-        if school and pupils is not None:
-            # One school, one figure: pupils on roll is the school's now, not the half-term's.
-            seen = context.setdefault("pupils_seen", {})
-            first = seen.setdefault(school.pk, (row, pupils))
-            if first[1] != pupils:
-                errors.append(
-                    row_error(
-                        row,
-                        PUPILS,
-                        f"{school} has {first[1]} on row {first[0]}; give the same figure on every row",
-                    )
-                )
+        pupils = self.pupils_check(record, school, context, errors)
         if len(errors) > before or not (school and half_term) or any(f not in record for f in FIELDS):
             return None
         item = Item(
@@ -104,22 +85,9 @@ class FinanceFiguresSpec(ImportSpec):
         item.pupils_on_roll = pupils
         return item
 
-    def plan(self, items, existing):
-        """As every import, plus the school's pupils on roll where the file gives them."""
-        plan = super().plan(items, existing)
-        for planned in plan.rows:
-            pupils, school = planned.item.pupils_on_roll, planned.item.lookup["school"]
-            planned.figures_changed = planned.action != UNCHANGED
-            if pupils is not None and pupils != school.pupils_on_roll:
-                was = "blank" if school.pupils_on_roll is None else school.pupils_on_roll
-                planned.changes.append(f"{PUPILS}: {was} -> {pupils}")
-                planned.action = CHANGED if planned.action == UNCHANGED else planned.action
-        return plan
-
     def save(self, planned, obj, *, by, now, source):
-        lookup, pupils = planned.item.lookup, planned.item.pupils_on_roll
-        if pupils is not None and pupils != lookup["school"].pupils_on_roll:
-            pupil_numbers_record(school=lookup["school"], pupils_on_roll=pupils, actor=by)
+        lookup = planned.item.lookup
+        self.pupils_save(planned, by=by)
         if planned.figures_changed:
             return finance_figures_save(
                 school=lookup["school"], half_term=lookup["half_term"], by=by, **planned.item.values

@@ -52,3 +52,24 @@ def test_a_bad_or_conflicting_pupil_number_names_the_row_and_column_and_saves_no
     world.school_a.refresh_from_db()
     assert world.school_a.pupils_on_roll == 300
     assert FINANCE_HEADER[-1] == "Reserves (£)", "the column is optional: old files still import"
+
+
+def test_the_kpi_import_takes_the_same_optional_pupils_column(world):
+    from kpis.models import KpiResult
+    from tests.kpis.test_import_services import kpi_rows, upload_and_confirm
+
+    rows = kpi_rows(world)
+    rows = [
+        rows[0] + ["Pupils on roll"],
+        *(row + ["412" if row[0] == world.school_a.urn else ""] for row in rows[1:]),
+    ]
+    upload_and_confirm(world, "kpis.csv", as_csv(rows))
+    world.school_a.refresh_from_db()
+    assert world.school_a.pupils_on_roll == 412 and KpiResult.objects.count() == 4
+    saved = dict(KpiResult.objects.values_list("pk", "updated_at"))
+    rows = [row[:-1] + (["430"] if row[0] == world.school_a.urn else [""]) for row in rows[1:]]
+    plan = upload_and_confirm(world, "kpis.csv", as_csv([kpi_rows(world)[0] + ["Pupils on roll"], *rows]))
+    assert plan.summary == "0 added, 3 changed, 1 unchanged"
+    assert dict(KpiResult.objects.values_list("pk", "updated_at")) == saved, "the results are untouched"
+    world.school_a.refresh_from_db()
+    assert world.school_a.pupils_on_roll == 430
