@@ -192,6 +192,10 @@ def _backdate(record, half_term):
         VoteMessage.objects.filter(vote_id=record.vote_id).update(status=MessageStatus.SENT, sent_at=when)
 
 
+# A target the trust set as a round sum, as the seed's letter shows one ("Target +£50k").
+ROUND_TARGETS = {"990101": Decimal("50000")}
+
+
 def _finance_figures(school, half_term, index, cfo):
     if FinanceFigures.objects.filter(school=school, half_term=half_term).exists():
         return
@@ -209,7 +213,7 @@ def _finance_figures(school, half_term, index, cfo):
         budget_balanced_3_years=school.urn not in IN_YEAR,
         predicted_in_year_outturn=in_year,
         predicted_carry_forward=carry_forward,
-        carry_forward_target=(gag * Decimal("0.05")).quantize(Decimal("1000")),
+        carry_forward_target=ROUND_TARGETS.get(school.urn, (gag * Decimal("0.05")).quantize(Decimal("1000"))),
         gag=gag,
         reserves=(gag * share / 100).quantize(Decimal("100")),
     )

@@ -107,9 +107,7 @@ def build_trust(*, schools: int) -> HalfTerm:
                 updated_by=ceo,
                 updated_at=now,
             )
-        letter = Letter.objects.create(
-            school=school, half_term=half_term, dated=date(2026, 12, 16), ceo_text=CEO_TEXT, created_by=ceo
-        )
+        letter = Letter.objects.create(school=school, half_term=half_term, ceo_text=CEO_TEXT, created_by=ceo)
         for d in range(3):
             Directive.objects.create(
                 school=school,

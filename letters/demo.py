@@ -2,11 +2,14 @@
 worker uses), directives in every state, and drafts for the current half-term (Aut 2). Idempotent.
 """
 
+import io
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from schools.models import HalfTerm, HalfTermNumber, School
+from schools.models import HalfTerm, HalfTermNumber, School, Trust
+from schools.services import trust_logo_set
 
 from .models import Directive, Letter, LetterStatus, RenderStatus
 from .rendering import letter_pdf_for_current_content, letter_pdf_render
@@ -106,10 +109,32 @@ def _directive_history(*, school, ceo):
             )
 
 
+def _logo_png(name: str) -> bytes:
+    """A plain letterhead logo for the demo trust, drawn here so no image file ships with the code."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (600, 140), "#ffffff")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 10, 130, 130), fill="#1d5c8c")
+    draw.text((160, 40), name, fill="#1d5c8c", font=ImageFont.load_default(size=36))
+    draw.text((160, 90), "Schools for every child", fill="#505a5f", font=ImageFont.load_default(size=22))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def _letterhead(ceo):
+    trust = Trust.objects.get_current()
+    if not trust.logo:
+        upload = SimpleUploadedFile("letterhead.png", _logo_png(trust.name), content_type="image/png")
+        trust_logo_set(trust=trust, upload=upload, actor=ceo)
+
+
 def load(*, stdout=None):
     ceo = _person("ceo")
     aut1 = HalfTerm.objects.get(academic_year__starts_on=date(2026, 9, 1), number=HalfTermNumber.AUTUMN_1)
     aut2 = HalfTerm.objects.get(academic_year__starts_on=date(2026, 9, 1), number=HalfTermNumber.AUTUMN_2)
+    _letterhead(ceo)
     made = 0
     for school in School.objects.order_by("urn"):
         letter, new = _issue_aut1(school=school, half_term=aut1, ceo=ceo)
@@ -119,7 +144,7 @@ def load(*, stdout=None):
             if school.urn in ACKNOWLEDGED:
                 letter_acknowledge(letter=letter, by=_head(school))
 
-    letters_drafts_create(half_term=aut2, by=ceo, dated=date(2026, 12, 16))
+    letters_drafts_create(half_term=aut2, by=ceo)  # each dated the day the CEO issues it
     for letter in Letter.objects.filter(
         half_term=aut2, status=LetterStatus.DRAFT, ceo_text=""
     ).select_related("school"):

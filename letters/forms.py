@@ -7,8 +7,10 @@ DATE_ERRORS = {"invalid": "Enter a real date, like 27/3/2026."}
 class LetterForm(forms.Form):
     dated = forms.DateField(
         label="Date on the letter",
-        help_text="For example, 4/12/2026.",
-        error_messages={**DATE_ERRORS, "required": "Enter the date the letter carries, like 4/12/2026."},
+        required=False,
+        help_text="Leave it empty to date the letter the day it is issued. Otherwise today or an earlier "
+        "date, for example 4/11/2026.",
+        error_messages=DATE_ERRORS,
     )
     ceo_text = forms.CharField(
         label="Your letter",
@@ -16,6 +18,15 @@ class LetterForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text="Printed after the front page. Leave a blank line between paragraphs.",
     )
+
+    def clean_dated(self):
+        dated = self.cleaned_data["dated"]
+        if dated and dated > timezone.localdate():
+            raise forms.ValidationError(
+                "The date on the letter must be today or in the past: a letter never carries a date that "
+                "has not come yet. Leave it empty to date it the day it is issued."
+            )
+        return dated
 
 
 class DirectiveForm(forms.Form):

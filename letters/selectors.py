@@ -55,3 +55,66 @@ def batch_progress(batch: LetterBatch) -> dict:
         "stalled": stalled,
         "can_retry": bool(stalled or failures),
     }
+
+
+# The categories a letter states; each must be decided for the half-term before the letter is approved.
+LETTER_DIMENSIONS = ("education", "finance", "site_hs")
+
+
+def undecided_categories(*, school_ids, half_term) -> dict[int, list[str]]:
+    """{school_id: ["Finance", "Site & H&S"]}: the letter's categories not decided for the half-term.
+
+    Schools with all three decided are left out. One query.
+    """
+    from categorisation.models import Categorisation, Dimension
+
+    school_ids = list(school_ids)
+    decided = set(
+        Categorisation.objects.current()
+        .filter(school_id__in=school_ids, half_term=half_term, dimension__in=LETTER_DIMENSIONS)
+        .values_list("school_id", "dimension")
+    )
+    missing = {}
+    for school_id in school_ids:
+        gaps = [Dimension(d).label for d in LETTER_DIMENSIONS if (school_id, d) not in decided]
+        if gaps:
+            missing[school_id] = gaps
+    return missing
+
+
+def recipients_by_school(*, school_ids) -> dict[int, list[str]]:
+    """{school_id: [email]}: the head (or head of school) and LSB chair appointed today. One query."""
+    from schools.models import Appointment
+    from schools.roles import HEAD_ROLES, Role
+
+    found: dict[int, set] = {}
+    for school_id, email in (
+        Appointment.objects.current()
+        .filter(school_id__in=list(school_ids), role__in=[*HEAD_ROLES, Role.LSB_CHAIR])
+        .values_list("school_id", "person__email")
+    ):
+        found.setdefault(school_id, set()).add(email)
+    return {school_id: sorted(emails) for school_id, emails in found.items()}
+
+
+def issue_summary(*, half_term) -> dict:
+    """What issue-all would send: the approved letters not already being issued, and to whom (3 queries)."""
+    from .models import BatchKind, Letter, LetterBatchItem, LetterStatus
+
+    busy = LetterBatchItem.objects.filter(
+        batch__kind=BatchKind.ISSUE, status__in=[ItemStatus.PENDING, ItemStatus.PROCESSING]
+    ).values("letter_id")
+    letters = list(
+        Letter.objects.filter(half_term=half_term, status=LetterStatus.APPROVED)
+        .exclude(pk__in=busy)
+        .select_related("school")
+        .order_by("school__name")
+    )
+    recipients = recipients_by_school(school_ids={letter.school_id for letter in letters})
+    rows = [(letter, recipients.get(letter.school_id, [])) for letter in letters]
+    return {
+        "rows": rows,
+        "letter_count": len(letters),
+        "people_count": len({email for _, emails in rows for email in emails}),
+        "without_recipients": [letter for letter, emails in rows if not emails],
+    }

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
+from letters.changes import letters_carrying
 from schools.access import access_for, appointment_required, get_for_user
 from schools.models import HalfTerm, School
 
@@ -22,8 +23,10 @@ def school(request, urn):
         .prefetch_related("characteristics")
         .order_by("-half_term__starts_on", "dimension", "-revision")
     )
+    carried = letters_carrying(decisions)
     over_time = {}
     for record in decisions:
+        record.carried_by = carried.get(record.pk)  # judged by what the letter printed, not by dates
         if record.is_current:
             over_time.setdefault(record.half_term, {})[record.dimension] = record
     access = access_for(request.user)

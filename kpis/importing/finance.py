@@ -11,6 +11,7 @@ from categorisation.services.finance import finance_figures_save
 from trust_portal.tabular import CellError, Column, decimal, one_line, yes_no
 
 from .base import ImportSpec, Item, half_term_in_year, row_error
+from .pupils import PUPILS_COLUMN, PupilsOnRoll
 
 
 def pounds(value) -> Decimal:
@@ -41,11 +42,12 @@ COLUMNS = [
     Column("Carry forward target (£)", "carry_forward_target", pounds, hint="Like 50000"),
     Column("GAG (£)", "gag", pounds, hint="General Annual Grant for the year, like 1250000"),
     Column("Reserves (£)", "reserves", pounds, hint="Like 65000"),
+    PUPILS_COLUMN,
 ]
-FIELDS = {column.field: column.name for column in COLUMNS[3:]}
+FIELDS = {column.field: column.name for column in COLUMNS[3:-1]}
 
 
-class FinanceFiguresSpec(ImportSpec):
+class FinanceFiguresSpec(PupilsOnRoll, ImportSpec):
     columns = COLUMNS
     model = FinanceFigures
     value_fields = FIELDS
@@ -71,17 +73,23 @@ class FinanceFiguresSpec(ImportSpec):
                 )
         if record.get("gag") is not None and record["gag"] <= 0:
             errors.append(row_error(row, "GAG (£)", "enter the school's GAG, more than £0"))
+        pupils = self.pupils_check(record, school, context, errors)
         if len(errors) > before or not (school and half_term) or any(f not in record for f in FIELDS):
             return None
-        return Item(
+        item = Item(
             row=row,
             lookup={"school": school, "half_term": half_term},
             values={name: record[name] for name in FIELDS},
             description=f"{school} - {half_term.label}",
         )
+        item.pupils_on_roll = pupils
+        return item
 
     def save(self, planned, obj, *, by, now, source):
         lookup = planned.item.lookup
-        return finance_figures_save(
-            school=lookup["school"], half_term=lookup["half_term"], by=by, **planned.item.values
-        )
+        self.pupils_save(planned, by=by)
+        if planned.figures_changed:
+            return finance_figures_save(
+                school=lookup["school"], half_term=lookup["half_term"], by=by, **planned.item.values
+            )
+        return obj

@@ -13,6 +13,7 @@ from .base import (
     pupil_count,
     row_error,
 )
+from .pupils import PUPILS_COLUMN, PupilsOnRoll
 
 MEASURE_NAMES = (
     {m.value: m for m in Measure} | {m.label: m for m in Measure} | {RULES[m].short: m for m in Measure}
@@ -51,6 +52,7 @@ COLUMNS = [
         required=False,
         hint=f"Number of disadvantaged pupils; under {SMALL_COHORT_BELOW} is flagged",
     ),
+    PUPILS_COLUMN,
 ]
 
 
@@ -64,7 +66,7 @@ def _check_figure(record, field, column, measure, errors):
     return True
 
 
-class KpiResultsSpec(ImportSpec):
+class KpiResultsSpec(PupilsOnRoll, ImportSpec):
     columns = COLUMNS
     model = KpiResult
     value_fields = {
@@ -139,6 +141,7 @@ class KpiResultsSpec(ImportSpec):
             errors.append(
                 row_error(row, "Cohort", "a figure about no pupils cannot be recorded; leave the row out")
             )
+        pupils = self.pupils_check(record, school, context, errors)
         if (
             len(errors) > before
             or not all((school, year, measure))
@@ -164,9 +167,13 @@ class KpiResultsSpec(ImportSpec):
         )
         if is_small(cohort) or (record.get("disadvantaged") is not None and is_small(ppg_cohort)):
             item.flags.append("Small cohort")
+        item.pupils_on_roll = pupils
         return item
 
     def save(self, planned, obj, *, by, now, source):
+        self.pupils_save(planned, by=by)
+        if not planned.figures_changed:
+            return obj
         if obj is None:
             obj = KpiResult(**planned.item.lookup)
         for name, value in planned.item.values.items():

@@ -27,7 +27,9 @@ class Letter(models.Model):
     )
     correction_reason = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=LetterStatus.choices, default=LetterStatus.DRAFT)
-    dated = models.DateField("date on the letter")
+    dated = models.DateField(
+        "date on the letter", null=True, blank=True, help_text="Empty: dated the day it is issued."
+    )
     ceo_text = models.TextField("the CEO's letter", blank=True)
 
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from schools.models import HalfTerm
+from schools.models import HalfTerm, School
 from trust_portal.queue import enqueue
 
 from ..errors import LetterError
@@ -39,11 +39,15 @@ def _enqueue(item_ids: list[int]) -> None:
 
 
 @transaction.atomic
-def letter_batch_start(*, kind: BatchKind, half_term: HalfTerm, by, letter_ids=None) -> LetterBatch:
+def letter_batch_start(
+    *, kind: BatchKind, half_term: HalfTerm, by, letter_ids=None, confirmed_count: int | None = None
+) -> LetterBatch:
     """Approve every draft (or issue every approved letter) of a half-term, one worker task per letter.
 
     Letters already in a running batch of the same kind are left to it, so a second click sends and
-    renders nothing twice.
+    renders nothing twice. Approving leaves out the letters whose school has a category not decided
+    (`batch.skipped` says which and why). Issuing needs `confirmed_count`: the number of letters the CEO
+    was shown and confirmed; without it, or if the letters waiting have changed since, nothing is sent.
     """
     require_ceo(by, "approve or issue letters")
     wanted = BATCH_TAKES[BatchKind(kind)]
@@ -53,7 +57,15 @@ def letter_batch_start(*, kind: BatchKind, half_term: HalfTerm, by, letter_ids=N
     )
     if letter_ids is not None:
         letters = letters.filter(pk__in=letter_ids)
-    letters = list(letters.values_list("pk", flat=True))
+    letters = list(letters.values_list("pk", "school_id"))
+    skipped = []
+    if kind == BatchKind.APPROVE:
+        letters, skipped = _decided_only(letters, half_term)
+    elif letters:
+        _check_confirmed(len(letters), confirmed_count, half_term)
+    letters = [pk for pk, _ in letters]
+    if not letters and skipped:
+        raise LetterError(["Nothing was approved.", *skipped])
     if not letters:
         raise LetterError(
             f"There are no {wanted.label.lower()} letters for {half_term.label} waiting to be "
@@ -62,7 +74,35 @@ def letter_batch_start(*, kind: BatchKind, half_term: HalfTerm, by, letter_ids=N
     batch = LetterBatch.objects.create(kind=kind, half_term=half_term, started_by=by)
     items = LetterBatchItem.objects.bulk_create(LetterBatchItem(batch=batch, letter_id=pk) for pk in letters)
     _enqueue([item.pk for item in items])
+    batch.skipped = skipped
     return batch
+
+
+def _decided_only(letters, half_term):
+    """(letters whose school's three categories are decided, [why each other one was left out])."""
+    from ..selectors import undecided_categories
+    from .letters import undecided_reason
+
+    gaps = undecided_categories(school_ids=[school_id for _, school_id in letters], half_term=half_term)
+    if not gaps:
+        return letters, []
+    schools = {school.pk: school for school in School.objects.filter(pk__in=gaps)}
+    reasons = [
+        undecided_reason(schools[pk], half_term, gaps[pk])
+        for pk in sorted(gaps, key=lambda pk: schools[pk].name)
+    ]
+    return [row for row in letters if row[1] not in gaps], reasons
+
+
+def _check_confirmed(waiting: int, confirmed_count: int | None, half_term: HalfTerm) -> None:
+    if confirmed_count is None:
+        raise LetterError(f"Nothing was sent: confirm how many letters for {half_term.label} go out first.")
+    if confirmed_count != waiting:
+        raise LetterError(
+            f"Nothing was sent: you confirmed {confirmed_count} letter{'s' * (confirmed_count != 1)}, but "
+            f"{waiting} {'are' if waiting != 1 else 'is'} now waiting to be issued. Check the list and "
+            "confirm again."
+        )
 
 
 @transaction.atomic

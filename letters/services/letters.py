@@ -10,6 +10,7 @@ from records.chain import record_append
 from schools.models import HalfTerm, School
 from trust_portal.queue import enqueue
 
+from ..compose import long_date
 from ..errors import LetterError, PdfNotReady
 from ..models import Letter, LetterPdf, LetterStatus, RenderStatus
 from ..models.statuses import LETTER_MOVES, move_allowed
@@ -27,24 +28,55 @@ def _locked(letter: Letter) -> Letter:
     return Letter.objects.select_for_update().select_related("school", "half_term").get(pk=letter.pk)
 
 
+def undecided_reason(school, half_term, gaps: list[str]) -> str:
+    which = " and ".join([", ".join(gaps[:-1]), gaps[-1]] if len(gaps) > 1 else gaps)
+    return (
+        f"{school}'s {which} {'category is' if len(gaps) == 1 else 'categories are'} not decided for "
+        f"{half_term.label}. Decide {'it' if len(gaps) == 1 else 'them'} on the half-term screen first, "
+        'so the letter does not go out saying "Not yet decided".'
+    )
+
+
+def _check_decided(letter: Letter) -> None:
+    """A letter states the school's education, finance and site & H&S categories: all must be decided."""
+    from ..selectors import undecided_categories
+
+    gaps = undecided_categories(school_ids=[letter.school_id], half_term=letter.half_term)
+    if gaps:
+        raise LetterError(undecided_reason(letter.school, letter.half_term, gaps[letter.school_id]))
+
+
+def _check_date(dated: date | None) -> None:
+    """A letter never carries a date that has not come yet."""
+    today = timezone.localdate()
+    if dated is not None and dated > today:
+        raise LetterError(
+            f"The letter cannot be dated {long_date(dated)}: that date has not come yet. Use today "
+            f"({long_date(today)}) or an earlier date, or leave the date empty to date it the day it is "
+            "issued."
+        )
+
+
 @transaction.atomic
 def letter_draft_create(*, school: School, half_term: HalfTerm, by, dated: date | None = None) -> Letter:
     """Start a school's letter for a half-term (one per school per half-term; corrections are versions)."""
     require_ceo(by, "write letters")
+    _check_date(dated)
     existing = Letter.objects.filter(school=school, half_term=half_term).first()
     if existing:
         raise LetterError(f"{school} already has a letter for {half_term.label}.")
-    return Letter.objects.create(
-        school=school, half_term=half_term, dated=dated or timezone.localdate(), created_by=by
-    )
+    return Letter.objects.create(school=school, half_term=half_term, dated=dated, created_by=by)
 
 
 @transaction.atomic
 def letters_drafts_create(*, half_term: HalfTerm, by, dated: date | None = None) -> int:
-    """A draft for every school that has no letter for the half-term yet. Returns how many were made."""
+    """A draft for every school that has no letter for the half-term yet. Returns how many were made.
+
+    Without a `dated`, each letter is dated the day it is issued.
+    """
     require_ceo(by, "write letters")
+    _check_date(dated)
     have = set(Letter.objects.filter(half_term=half_term).values_list("school_id", flat=True))
-    dated = dated or timezone.localdate()
     new = [
         Letter(school=school, half_term=half_term, dated=dated, created_by=by)
         for school in School.objects.exclude(pk__in=have)
@@ -54,8 +86,10 @@ def letters_drafts_create(*, half_term: HalfTerm, by, dated: date | None = None)
 
 
 @transaction.atomic
-def letter_update(*, letter: Letter, by, ceo_text: str, dated: date) -> Letter:
+def letter_update(*, letter: Letter, by, ceo_text: str, dated: date | None) -> Letter:
+    """Change a draft's text and date (None: dated the day it is issued; never a date still to come)."""
     require_ceo(by, "change letters")
+    _check_date(dated)
     letter = _locked(letter)
     if letter.status != LetterStatus.DRAFT:
         raise LetterError("Only a draft can be changed. Return the letter to draft first.")
@@ -77,6 +111,8 @@ def letter_approve(*, letter: Letter, by, render: bool = True) -> Letter:
     require_ceo(by, "approve letters")
     letter = _locked(letter)
     _check_move(letter, LetterStatus.APPROVED)
+    _check_decided(letter)
+    _check_date(letter.dated)
     letter.status = LetterStatus.APPROVED
     letter.approved_by = by
     letter.approved_at = timezone.now()
@@ -113,6 +149,7 @@ def letter_issue(*, letter: Letter, by) -> Letter:
     require_ceo(by, "issue letters")
     letter = _locked(letter)
     _check_move(letter, LetterStatus.ISSUED)
+    _check_date(letter.dated)
     content = letter_content(letter)
     pdf = LetterPdf.objects.filter(letter=letter, content_hash=content_hash(content)).first()
     if pdf is None or pdf.status != RenderStatus.READY:
@@ -125,9 +162,10 @@ def letter_issue(*, letter: Letter, by) -> Letter:
     letter.status = LetterStatus.ISSUED
     letter.issued_by = by
     letter.issued_at = timezone.now()
+    letter.dated = letter.dated or timezone.localdate()  # what the composed content printed
     letter.content = pdf.content
     letter.issued_pdf = pdf
-    letter.save(update_fields=["status", "issued_by", "issued_at", "content", "issued_pdf"])
+    letter.save(update_fields=["status", "issued_by", "issued_at", "dated", "content", "issued_pdf"])
     # The categories this letter states have now gone out: later changes are corrections with a reason.
     categorisations_lock(school=letter.school, half_term=letter.half_term, by=by)
     record_append(actor=by, event="letter.issued", subject=letter, changes={"pdf": pdf.content_hash})
@@ -166,7 +204,7 @@ def letter_correct(*, letter: Letter, by, reason: str) -> Letter:
         version=letter.version + 1,
         corrects=letter,
         correction_reason=reason.strip(),
-        dated=timezone.localdate(),
+        dated=None,  # dated the day it is issued
         ceo_text=letter.ceo_text,
         created_by=by,
     )

@@ -32,3 +32,11 @@ def letters_school_panel(context, school):
         "awaiting_ceo": directives.filter(status=DirectiveStatus.REPORTED_DONE).count(),
         "overdue": sum(1 for d in directives.not_closed().exclude(due_on=None) if d.is_overdue),
     }
+
+
+@register.filter
+def logo_src(name):
+    """A stored letterhead logo as a data: URI (the only image source the PDF fetcher reads)."""
+    from schools.letterhead import logo_data_uri
+
+    return logo_data_uri(name or "")

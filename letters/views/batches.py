@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from schools.access import access_for, trust_role_required
 from schools.models import HalfTerm
@@ -11,33 +11,55 @@ from schools.roles import Role
 from .. import services
 from ..errors import LetterError
 from ..models import BatchKind, LetterBatch
-from ..selectors import batch_progress
+from ..selectors import batch_progress, issue_summary
 from .common import refused, require_ceo, require_queue
 
 
-def _start(request, half_term_pk, kind):
-    require_ceo(request.user)
-    half_term = get_object_or_404(HalfTerm, pk=half_term_pk)
+def _start(request, half_term, kind, *, refused_to, **confirmation):
     try:
         require_queue()
-        batch = services.letter_batch_start(kind=kind, half_term=half_term, by=request.user)
+        batch = services.letter_batch_start(kind=kind, half_term=half_term, by=request.user, **confirmation)
     except LetterError as error:
         refused(request, error)
-        return redirect(f"{reverse('letters:list')}?half_term={half_term.pk}")
+        return redirect(refused_to)
     messages.success(request, f"{batch.get_kind_display()} for {half_term.label}: started.")
+    for reason in batch.skipped:
+        messages.warning(request, f"Left as a draft: {reason}")
     return redirect("letters:batch_detail", pk=batch.pk)
+
+
+def _list_url(half_term):
+    return f"{reverse('letters:list')}?half_term={half_term.pk}"
 
 
 @require_POST
 @trust_role_required()
 def approve_all(request, half_term_pk):
-    return _start(request, half_term_pk, BatchKind.APPROVE)
+    require_ceo(request.user)
+    half_term = get_object_or_404(HalfTerm, pk=half_term_pk)
+    return _start(request, half_term, BatchKind.APPROVE, refused_to=_list_url(half_term))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @trust_role_required()
 def issue_all(request, half_term_pk):
-    return _start(request, half_term_pk, BatchKind.ISSUE)
+    """Issue-all asks first: how many letters go to how many people. Only the confirmed count is sent."""
+    require_ceo(request.user)
+    half_term = get_object_or_404(HalfTerm, pk=half_term_pk)
+    if request.method == "POST":
+        confirmed = request.POST.get("letters", "")
+        return _start(
+            request,
+            half_term,
+            BatchKind.ISSUE,
+            refused_to=request.path,
+            confirmed_count=int(confirmed) if confirmed.isdigit() else None,
+        )
+    return render(
+        request,
+        "letters/issue_confirm.html",
+        {"half_term": half_term, **issue_summary(half_term=half_term)},
+    )
 
 
 @trust_role_required()

@@ -12,10 +12,12 @@ from schools.roles import Role
 from trust_portal.uploads import protected_file_response
 
 from .. import services
+from ..changes import changes_since_issue
 from ..compose import content_hash, letter_content
 from ..errors import LetterError
 from ..forms import LetterForm, ReasonForm
 from ..models import BatchKind, Letter, LetterBatch, LetterPdf, LetterStatus, RenderStatus
+from ..selectors import undecided_categories
 from .common import (
     letter_for,
     refused,
@@ -50,6 +52,8 @@ def letter_list(request):
     for pdf in LetterPdf.objects.filter(letter__in=letters).order_by("created_at"):
         pdfs[pdf.letter_id] = pdf  # the latest made for each letter
     counts = {status: sum(1 for letter in letters if letter.status == status) for status in LetterStatus}
+    drafts = {letter.school_id for letter in letters if letter.is_draft}
+    waiting = undecided_categories(school_ids=drafts, half_term=half_term)
     return render(
         request,
         "letters/letter_list.html",
@@ -59,6 +63,8 @@ def letter_list(request):
             "rows": [(letter, pdfs.get(letter.pk)) for letter in letters],
             "missing": School.objects.exclude(letters__half_term=half_term).count(),
             "counts": counts,
+            "ready_drafts": len(drafts) - len(waiting),
+            "waiting_for_categories": len(waiting),
             "batches": LetterBatch.objects.filter(half_term=half_term)[:5],
             "is_ceo": access_for(request.user).has_trust_role(Role.CEO),
             "BatchKind": BatchKind,
@@ -120,6 +126,12 @@ def letter_detail(request, pk):
             "directives_set": directives,
             "is_ceo": access.has_trust_role(Role.CEO),
             "is_head": access.is_head_of(letter.school_id),
+            "record_changes": changes_since_issue(letter),
+            "undecided": undecided_categories(school_ids=[letter.school_id], half_term=letter.half_term).get(
+                letter.school_id
+            )
+            if letter.is_draft
+            else None,
             "versions": Letter.objects.filter(school=letter.school, half_term=letter.half_term)
             .exclude(pk=letter.pk)
             .order_by("version"),
@@ -218,7 +230,11 @@ def letter_issue(request, pk):
     def issue(letter):
         require_queue()
         batch = services.letter_batch_start(
-            kind=BatchKind.ISSUE, half_term=letter.half_term, by=request.user, letter_ids=[letter.pk]
+            kind=BatchKind.ISSUE,
+            half_term=letter.half_term,
+            by=request.user,
+            letter_ids=[letter.pk],
+            confirmed_count=1,  # the button on this letter's own page is the confirmation
         )
         return redirect("letters:batch_detail", pk=batch.pk)
 
@@ -243,7 +259,11 @@ def letter_acknowledge(request, pk):
 def letter_correct(request, pk):
     letter = letter_for(request.user, pk)
     require_ceo(request.user)
-    form = ReasonForm(request.POST or None)
+    changes = changes_since_issue(letter)
+    initial = (
+        {"reason": "The record changed after this letter: " + "; ".join(changes) + "."} if changes else {}
+    )
+    form = ReasonForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             correction = services.letter_correct(

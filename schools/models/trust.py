@@ -45,6 +45,12 @@ class Trust(models.Model):
         help_text="Poor finance: reserves below this share of GAG.",
     )
     support_email = models.EmailField(blank=True)
+    logo = models.FileField(
+        "letterhead logo",
+        blank=True,
+        editable=False,
+        help_text="PNG or JPEG printed at the top of the CEO letters; set on the trust settings page.",
+    )
 
     objects = TrustManager()
 

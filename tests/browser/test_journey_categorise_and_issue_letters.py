@@ -57,7 +57,11 @@ def test_the_ceo_categorises_every_school_for_the_half_term_and_issues_the_lette
     expect(page.get_by_text("2 of 2 done.")).to_be_visible(timeout=90_000)  # the page follows the worker
     assert_accessible(page)
     page.get_by_role("link", name=f"Back to the letters for {half_term.label}").click()
-    page.get_by_role("button", name="Issue all 2 approved letters").click()
+    page.get_by_role("link", name="Issue all 2 approved letters").click()
+    # Issue-all asks first, saying how many letters go to how many people (heads A and B, LSB chair A).
+    expect(page.get_by_role("heading", level=1)).to_have_text("Issue 2 letters to 3 people?")
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, issue 2 letters to 3 people").click()
     expect(page.get_by_text("2 of 2 done.")).to_be_visible(timeout=90_000)
     assert_accessible(page)
     page.get_by_role("link", name=f"Back to the letters for {half_term.label}").click()

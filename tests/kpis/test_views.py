@@ -79,7 +79,7 @@ def test_the_template_filled_in_below_its_hint_row_imports(world, client_as, fmt
     else:
         sheet = load_workbook(io.BytesIO(response.content)).active
         template = [[c if c is not None else "" for c in row] for row in sheet.iter_rows(values_only=True)]
-    assert template[0] == KPI_HEADER and template[1][2] == "Like 2025-26"
+    assert template[0] == [*KPI_HEADER, "Pupils on roll"] and template[1][2] == "Like 2025-26"
 
     filled = template + rows(world)[1:]
     encoded = as_csv(filled) if fmt == "csv" else as_xlsx(filled)

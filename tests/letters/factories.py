@@ -24,9 +24,7 @@ def half_term(start_year=2026, number=HalfTermNumber.AUTUMN_2):
     return HalfTerm.objects.get(academic_year__starts_on=date(start_year, 9, 1), number=number)
 
 
-def draft_letter(
-    school, by, *, term=None, ceo_text="Thank you for a strong half-term.", dated=date(2026, 12, 4)
-):
+def draft_letter(school, by, *, term=None, ceo_text="Thank you for a strong half-term.", dated=None):
     return Letter.objects.create(
         school=school, half_term=term or half_term(), created_by=by, ceo_text=ceo_text, dated=dated
     )
@@ -64,6 +62,7 @@ def sent_letter(school, by, *, term=None, **kwargs):
     pdf = ready_pdf(letter)
     Letter.objects.filter(pk=letter.pk).update(
         status=LetterStatus.ISSUED,
+        dated=letter.dated or timezone.localdate(),
         issued_by=by,
         issued_at=timezone.now(),
         content=pdf.content,
@@ -87,3 +86,14 @@ def directive(letter, by, *, text="Ensure the SCR is complete", status=Directive
 
 def batch(world, kind=BatchKind.APPROVE):
     return LetterBatch.objects.create(kind=kind, half_term=half_term(), started_by=world.ceo)
+
+
+def decide_all(school, by, *, term=None, code="universal"):
+    """The school's education, finance and site & H&S categories decided for the half-term."""
+    from categorisation.models import Dimension
+    from tests.categorisation.factories import CategorisationFactory, level
+
+    for dimension in (Dimension.EDUCATION, Dimension.FINANCE, Dimension.SITE):
+        CategorisationFactory(
+            school=school, half_term=term or half_term(), level=level(dimension, code), decided_by=by
+        )

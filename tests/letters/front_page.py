@@ -1,5 +1,6 @@
 """A letter whose front page has every kind of figure, for the PDF and page tests."""
 
+from datetime import date
 from decimal import Decimal
 
 from audits.models import ActionStatus
@@ -69,14 +70,17 @@ def front_page_letter(world, *, term=None):
         text="Ensure that the safeguarding elements of the Ofsted toolkit are securely met",
     )
     letter = draft_letter(
-        school, world.ceo, ceo_text="Thank you for a strong start to the year.\n\nKeep going."
+        school,
+        world.ceo,
+        ceo_text="Thank you for a strong start to the year.\n\nKeep going.",
+        dated=date(2026, 11, 20),
     )
     directive(letter, world.ceo, text="Publish the new behaviour policy")
     return letter
 
 
 FRONT_PAGE_TEXT = [
-    "4 December 2026",
+    "20 November 2026",
     "Half-termly letter to Ashdown Primary Academy",
     "Education Concerning - Rapid Enhancement Plan (REP)",
     "REP written by EHT",
@@ -90,7 +94,7 @@ FRONT_PAGE_TEXT = [
     "Yes",
     "Predicted in-year outturn for 2026-27",
     "£44,000",
-    "£52,000 (target £50,000)",
+    "£52,000 (Target +£50,000)",
     "School: 300",
     "Directives in this or previous letters",
     "Aut 1, 26: Ensure that the safeguarding elements of the Ofsted toolkit are securely met",

@@ -13,7 +13,14 @@ from letters.services import (
     letters_drafts_create,
 )
 from letters.tasks import run_batch_item, send_letter_email
-from tests.letters.factories import approved_letter, draft_letter, half_term, ready_pdf, sent_letter
+from tests.letters.factories import (
+    approved_letter,
+    decide_all,
+    draft_letter,
+    half_term,
+    ready_pdf,
+    sent_letter,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +38,7 @@ def test_only_the_ceo_writes_letters(world):
 
 def test_approving_a_letter_asks_a_worker_for_its_pdf_after_commit(world, django_capture_on_commit_callbacks):
     letter = draft_letter(world.school_a, world.ceo)
+    decide_all(world.school_a, world.ceo)
     with django_capture_on_commit_callbacks() as callbacks:
         letter_approve(letter=letter, by=world.ceo)
     assert len(callbacks) == 1
@@ -102,7 +110,9 @@ def test_an_issue_task_run_twice_issues_and_emails_once(
     letter = approved_letter(world.school_a, world.ceo)
     ready_pdf(letter)
     with django_capture_on_commit_callbacks():
-        batch = letter_batch_start(kind=BatchKind.ISSUE, half_term=half_term(), by=world.ceo)
+        batch = letter_batch_start(
+            kind=BatchKind.ISSUE, half_term=half_term(), by=world.ceo, confirmed_count=1
+        )
     item = batch.items.get()
     with django_capture_on_commit_callbacks(execute=True):
         run_batch_item(item.pk)
@@ -119,6 +129,7 @@ def test_a_second_approve_all_leaves_letters_already_in_a_running_batch(
     world, django_capture_on_commit_callbacks
 ):
     draft_letter(world.school_a, world.ceo)
+    decide_all(world.school_a, world.ceo)
     with django_capture_on_commit_callbacks():
         first = letter_batch_start(kind=BatchKind.APPROVE, half_term=half_term(), by=world.ceo)
     with pytest.raises(LetterError, match="no draft letters"):
@@ -132,6 +143,7 @@ def test_a_failed_render_is_recorded_on_the_batch_and_retried(
     import letters.rendering
 
     letter = draft_letter(world.school_a, world.ceo)
+    decide_all(world.school_a, world.ceo)
 
     def broken(html):
         raise RuntimeError("layout engine fell over")
@@ -177,7 +189,9 @@ def test_an_issue_task_remakes_the_pdf_when_the_data_changed_after_approval(
     world.school_a.pupils_on_roll = 333
     world.school_a.save()
     with django_capture_on_commit_callbacks():
-        batch = letter_batch_start(kind=BatchKind.ISSUE, half_term=half_term(), by=world.ceo)
+        batch = letter_batch_start(
+            kind=BatchKind.ISSUE, half_term=half_term(), by=world.ceo, confirmed_count=1
+        )
     with django_capture_on_commit_callbacks():
         run_batch_item(batch.items.get().pk)
     letter.refresh_from_db()

@@ -4,7 +4,7 @@ import pytest
 
 from accounts.models import AccessRecord
 from letters.models import BatchKind, DirectiveStatus, ItemStatus, LetterBatchItem, LetterStatus
-from tests.letters.factories import batch, directive, draft_letter, sent_letter
+from tests.letters.factories import batch, decide_all, directive, draft_letter, sent_letter
 
 pytestmark = pytest.mark.django_db
 
@@ -88,9 +88,12 @@ def test_the_progress_endpoint_reports_counts_and_failures(world, client_as):
 
 def test_the_ceo_half_term_page_offers_the_batch_actions(world, client_as):
     draft_letter(world.school_a, world.ceo)
-    page = client_as(world.ceo).get(
-        "/letters/?half_term=" + str(draft_letter(world.school_b, world.ceo).half_term_id)
-    )
-    text = page.content.decode()
-    assert "Approve all 2 drafts" in text
+    term = draft_letter(world.school_b, world.ceo).half_term_id
+    decide_all(world.school_a, world.ceo)
+    text = client_as(world.ceo).get(f"/letters/?half_term={term}").content.decode()
+    assert "Approve all 1 draft that can be" in text
+    assert "1 draft cannot be approved yet" in text
+    decide_all(world.school_b, world.ceo)
+    text = client_as(world.ceo).get(f"/letters/?half_term={term}").content.decode()
+    assert "Approve all 2 drafts</button>" in text and "cannot be approved yet" not in text
     assert "Approve all" not in client_as(world.cfo).get("/letters/").content.decode()

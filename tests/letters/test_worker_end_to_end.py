@@ -6,7 +6,7 @@ from letters.errors import LetterError
 from letters.models import BatchKind, EmailStatus, Letter, LetterPdf, LetterStatus, RenderStatus
 from letters.selectors import batch_progress
 from letters.services import directive_set, letter_batch_start
-from tests.letters.factories import draft_letter, half_term
+from tests.letters.factories import decide_all, draft_letter, half_term
 from tests.letters.worker import wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -19,6 +19,8 @@ def finished(batch):
 def test_a_worker_approves_renders_issues_and_emails_a_half_terms_letters(world, celery_worker):
     letters = [draft_letter(world.school_a, world.ceo), draft_letter(world.school_b, world.ceo)]
     directive_set(letter=letters[0], text="Ensure the SCR is complete", by=world.ceo)
+    for school in (world.school_a, world.school_b):
+        decide_all(school, world.ceo)
 
     approving = letter_batch_start(kind=BatchKind.APPROVE, half_term=half_term(), by=world.ceo)
     wait_for(finished(approving), worker=celery_worker, what="approve-all")
@@ -27,7 +29,7 @@ def test_a_worker_approves_renders_issues_and_emails_a_half_terms_letters(world,
     with pytest.raises(LetterError, match="no draft letters"):
         letter_batch_start(kind=BatchKind.APPROVE, half_term=half_term(), by=world.ceo)
 
-    issuing = letter_batch_start(kind=BatchKind.ISSUE, half_term=half_term(), by=world.ceo)
+    issuing = letter_batch_start(kind=BatchKind.ISSUE, half_term=half_term(), by=world.ceo, confirmed_count=2)
     wait_for(finished(issuing), worker=celery_worker, what="issue-all")
     wait_for(
         lambda: not Letter.objects.exclude(email_status=EmailStatus.SENT).exists(),
@@ -41,4 +43,4 @@ def test_a_worker_approves_renders_issues_and_emails_a_half_terms_letters(world,
     assert "head.a@trust.example" in emails[0] + emails[1]
     assert f"/letters/{letters[0].pk}/" in "".join(emails)
     with pytest.raises(LetterError, match="no approved letters"):
-        letter_batch_start(kind=BatchKind.ISSUE, half_term=half_term(), by=world.ceo)
+        letter_batch_start(kind=BatchKind.ISSUE, half_term=half_term(), by=world.ceo, confirmed_count=0)

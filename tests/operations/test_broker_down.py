@@ -32,7 +32,7 @@ def test_issue_all_with_the_queue_down_says_so_sends_nothing_and_works_once_it_i
     url = reverse("letters:issue_all", args=[half_term().pk])
 
     with broker_unreachable():
-        response = client.post(url, follow=True)
+        response = client.post(url, {"letters": 2}, follow=True)
     assert response.status_code == 200
     page = response.content.decode()
     assert "The task queue could not be reached, so nothing was sent" in page
@@ -40,7 +40,7 @@ def test_issue_all_with_the_queue_down_says_so_sends_nothing_and_works_once_it_i
     assert not LetterBatch.objects.exists()
     assert set(Letter.objects.values_list("status", flat=True)) == {LetterStatus.APPROVED}
 
-    response = client.post(url)
+    response = client.post(url, {"letters": 2})
     batch = LetterBatch.objects.get()
     assert response["Location"] == reverse("letters:batch_detail", args=[batch.pk])
     wait_for(all_emailed, worker=celery_worker, what="the letters to be issued and emailed")
@@ -54,7 +54,9 @@ def test_work_saved_as_the_queue_went_down_is_shown_stalled_and_retry_issues_it(
     two_approved_letters(world)
     with broker_unreachable():
         # The queue goes between the page's check and the commit: the batch is saved, its tasks are not.
-        batch = letter_batch_start(kind=BatchKind.ISSUE, half_term=half_term(), by=world.ceo)
+        batch = letter_batch_start(
+            kind=BatchKind.ISSUE, half_term=half_term(), by=world.ceo, confirmed_count=2
+        )
     assert set(batch.items.values_list("status", "queued_at")) == {(ItemStatus.PENDING, None)}
     assert len(batch_progress(batch)["stalled"]) == 2
 
@@ -70,7 +72,9 @@ def test_work_saved_as_the_queue_went_down_is_shown_stalled_and_retry_issues_it(
 def test_the_sweeper_queues_work_that_never_reached_the_queue(world, celery_worker):
     two_approved_letters(world)
     with broker_unreachable():
-        batch = letter_batch_start(kind=BatchKind.ISSUE, half_term=half_term(), by=world.ceo)
+        batch = letter_batch_start(
+            kind=BatchKind.ISSUE, half_term=half_term(), by=world.ceo, confirmed_count=2
+        )
     assert claims_sweep()["batch_items"] == 2
     wait_for(all_emailed, worker=celery_worker, what="the swept letters")
     assert set(batch.items.values_list("status", flat=True)) == {ItemStatus.DONE}

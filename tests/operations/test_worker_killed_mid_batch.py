@@ -66,7 +66,9 @@ def test_a_worker_killed_mid_batch_leaves_nothing_stuck_lost_or_doubled(world, s
         env = {**FAST_RECOVERY, "EMAIL_URL": email_url}
         options = ["--pool=prefork", "--concurrency=2", "-B", "-s", str(tmp_path / "beat-schedule")]
         worker = start_worker(env=env, options=options)
-        batch = letter_batch_start(kind=BatchKind.ISSUE, half_term=half_term(), by=ceo)
+        batch = letter_batch_start(
+            kind=BatchKind.ISSUE, half_term=half_term(), by=ceo, confirmed_count=LETTERS
+        )
         items = LetterBatchItem.objects.filter(batch=batch)
         wait_for(lambda: items.filter(status=ItemStatus.DONE).count() >= 3, worker=worker, what="3 letters")
         kill_hard(worker)

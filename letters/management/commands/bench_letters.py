@@ -120,7 +120,7 @@ class Command(BaseCommand):
         )
 
     def _batches(self, half_term, workers):
-        from letters.models import BatchKind, EmailStatus, Letter, LetterBatchItem, LetterPdf
+        from letters.models import BatchKind, EmailStatus, Letter, LetterBatchItem, LetterPdf, LetterStatus
         from letters.selectors import batch_progress
         from letters.services import letter_batch_start
         from schools.models import Appointment
@@ -177,7 +177,10 @@ class Command(BaseCommand):
             )
             t0 = time.perf_counter()
             wall0 = time.time()
-            batch = letter_batch_start(kind=BatchKind.ISSUE, half_term=half_term, by=ceo)
+            waiting = Letter.objects.filter(half_term=half_term, status=LetterStatus.APPROVED).count()
+            batch = letter_batch_start(
+                kind=BatchKind.ISSUE, half_term=half_term, by=ceo, confirmed_count=waiting
+            )
             self._wait(lambda: not batch_progress(batch)["running"], log)
             issued = time.perf_counter() - t0
             self._wait(lambda: not Letter.objects.exclude(email_status=EmailStatus.SENT).exists(), log)
