@@ -20,7 +20,7 @@ def people_list(request):
     return render(
         request,
         "accounts/people.html",
-        {"people": selectors.people_with_appointments(), "end_form": EndAppointmentForm()},
+        {"people": selectors.people_with_appointments()},
     )
 
 
@@ -43,21 +43,21 @@ def person_appoint(request):
     return render(request, "accounts/person_appoint.html", {"form": form})
 
 
-@require_POST
 @managers_only
 def appointment_end(request, pk):
     appointment = get_object_or_404(Appointment.objects.select_related("person", "school"), pk=pk)
-    form = EndAppointmentForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form.errors["reason"][0])
-        return redirect("accounts:people")
-    try:
-        people.appointment_end(appointment=appointment, by=request.user, reason=form.cleaned_data["reason"])
-    except ValidationError as error:
-        messages.error(request, first_error(error))
-    else:
-        messages.success(request, f"Ended {appointment}. Their sessions have ended.")
-    return redirect("accounts:people")
+    form = EndAppointmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            people.appointment_end(
+                appointment=appointment, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, first_error(error))
+        else:
+            messages.success(request, f"Ended {appointment}. They have been signed out.")
+            return redirect("accounts:people")
+    return render(request, "accounts/appointment_end.html", {"form": form, "appointment": appointment})
 
 
 @require_POST

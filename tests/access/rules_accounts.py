@@ -55,6 +55,7 @@ RULES += [
     # People pages: the CEO and the COO only (no COO persona; tests/accounts/test_people.py covers the COO).
     Rule("accounts:people", statuses(default=403, ceo=200)),
     Rule("accounts:person_appoint", statuses(default=403, ceo=200)),
+    Rule("accounts:appointment_end", statuses(default=403, ceo=200), kwargs=_head_b_appointment),
     Rule(
         "accounts:appointment_end",
         statuses(default=403, ceo=302),
