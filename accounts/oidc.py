@@ -27,8 +27,8 @@ def _email_verified(claims) -> bool:
 
 class MicrosoftBackend(OIDCAuthenticationBackend):
     def get_userinfo(self, access_token, id_token, payload):
-        # The ID token's claims are signed and already checked; the user-info endpoint may add to them.
-        return {**payload, **super().get_userinfo(access_token, id_token, payload)}
+        # The user-info endpoint may add claims; the ID token's, signed and already checked, win.
+        return {**super().get_userinfo(access_token, id_token, payload), **payload}
 
     def verify_claims(self, claims):
         return bool(claims.get("email")) and _email_verified(claims)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -12,16 +13,14 @@ from schools.access import trust_role_required
 from schools.models import Appointment
 
 managers_only = trust_role_required(*people.PEOPLE_MANAGERS)
+PEOPLE_PER_PAGE = 50
 
 
 @require_GET
 @managers_only
 def people_list(request):
-    return render(
-        request,
-        "accounts/people.html",
-        {"people": selectors.people_with_appointments()},
-    )
+    page = Paginator(selectors.people_with_appointments(), PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "accounts/people.html", {"people": page, "page": page})
 
 
 @managers_only

@@ -147,3 +147,28 @@ def test_the_back_office_invites_on_appointment(admin_client, world, django_capt
     assert response.status_code == 302, response.content.decode()[:2000]
     assert [m.to for m in mail.outbox] == [[person.email]]
     assert Invitation.objects.get(person=person).sent_by.is_superuser
+
+
+def test_the_back_office_adds_a_person_without_a_password_and_invites_them(
+    admin_client, django_capture_on_commit_callbacks
+):
+    page = admin_client.get(reverse("admin:accounts_user_add"))
+    assert page.status_code == 200 and 'name="password1"' not in page.content.decode()
+    response = admin_client.post(
+        reverse("admin:accounts_user_add"),
+        {"email": "Office.Person@Trust.example", "first_name": "Ola", "last_name": "Kent"},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    person = User.objects.get(email="office.person@trust.example")
+    assert not person.has_usable_password()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("admin:accounts_user_changelist"),
+            {"action": "send_invitation", "_selected_action": [person.pk]},
+        )
+    assert [m.to for m in mail.outbox] == [[person.email]]
+    admin_client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "revoke_invitation", "_selected_action": [person.pk]},
+    )
+    assert Invitation.objects.get(person=person).state == "revoked"
