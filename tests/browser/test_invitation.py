@@ -81,3 +81,18 @@ def test_a_head_resets_a_forgotten_password_from_the_sign_in_page(page, world):
     page.get_by_role("link", name="Change password").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Change your password"
     assert_accessible(page)
+
+
+def test_the_ceo_ends_a_heads_appointment_with_a_reason(page, world):
+    sign_in_through_the_browser(page, world.ceo)
+    visit(page, "/accounts/people/")
+    page.get_by_role("link", name=f"End {world.head_b.display_name}'s appointment as Headteacher").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "End an appointment"
+    page.get_by_role("button", name="End the appointment").click()
+    expect(page.get_by_role("alert").get_by_text("Say why the appointment ends")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Why it ends").fill("Left the trust on 31 March")
+    page.get_by_role("button", name="End the appointment").click()
+    expect(page.get_by_text("They have been signed out.")).to_be_visible()
+    expect(page.get_by_text("ended", exact=False).first).to_be_visible()
+    assert_accessible(page)
