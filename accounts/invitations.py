@@ -6,7 +6,9 @@ has no usable password, so it cannot be signed in to.
 """
 
 import hashlib
+import logging
 import secrets
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,6 +21,8 @@ from django.utils import timezone
 
 from accounts.models import Invitation, User
 from schools.models import Trust
+
+logger = logging.getLogger(__name__)
 
 INVITATION_VALID_FOR = timedelta(days=7)
 REVOKED = "revoked"
@@ -54,26 +58,32 @@ def invitation_send(*, person: User, by: User | None) -> Invitation:
             sent_at=now,
             expires_at=now + INVITATION_VALID_FOR,
         )
-        transaction.on_commit(
-            lambda: _email(person=person, token=token, by=by, expires_at=invitation.expires_at)
-        )
+        transaction.on_commit(lambda: _email(invitation=invitation, token=token))
     return invitation
 
 
-def _email(*, person, token, by, expires_at):
+def _email(*, invitation, token):
+    """Runs after the commit. A mail server that is down must not turn the page into an error: the failure
+    is kept on the invitation, and the people page offers to send it again."""
     context = {
-        "person": person,
+        "person": invitation.person,
         "link": invitation_link(token),
-        "by": by,
-        "expires_at": expires_at,
+        "by": invitation.sent_by,
+        "expires_at": invitation.expires_at,
         "trust_name": Trust.objects.get_current().name,
     }
-    send_mail(
-        "You have been invited to the trust portal",
-        render_to_string("accounts/email/invitation.txt", context),
-        None,
-        [person.email],
-    )
+    try:
+        send_mail(
+            "You have been invited to the trust portal",
+            render_to_string("accounts/email/invitation.txt", context),
+            None,
+            [invitation.person.email],
+        )
+    except (OSError, smtplib.SMTPException) as error:
+        logger.exception("The invitation email to %s could not be sent", invitation.person.email)
+        Invitation.objects.filter(pk=invitation.pk).update(
+            email_error=str(error)[:200] or type(error).__name__
+        )
 
 
 def invitation_send_if_needed(*, person: User, by: User | None) -> Invitation | None:

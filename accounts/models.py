@@ -139,6 +139,8 @@ class Invitation(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
     revoked_because = models.CharField(max_length=100, blank=True)  # "revoked" or "re-sent"
+    # Why the email could not be sent, if it could not (the mail server refused or was down).
+    email_error = models.CharField(max_length=200, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 

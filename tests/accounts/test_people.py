@@ -131,3 +131,22 @@ def test_someone_who_can_sign_in_is_not_sent_an_invitation(world, client_as):
     )
     assert "has already set a password" in response.content.decode()
     assert not Invitation.objects.exists()
+
+
+def test_a_mail_server_that_is_down_is_recorded_not_a_500(
+    world, client_as, settings, django_capture_on_commit_callbacks
+):
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
+    client = client_as(world.ceo)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(APPOINT, appoint_data(world))
+    assert response.status_code == 302
+    invitation = Invitation.objects.get(person__email="nia.adebayo@trust.example")
+    assert invitation.email_error
+    assert "The email could not be sent: send it again." in client.get(PEOPLE).content.decode()
