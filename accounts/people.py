@@ -7,19 +7,24 @@ they use their invitation, and a person left with no appointment has every sessi
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.invitations import invitation_send_if_needed
 from accounts.models import User
 from accounts.services import sessions_end_all
-from schools.access import forget_access
+from schools.access import access_for, forget_access
 from schools.models import Appointment, School
 from schools.roles import Role
 
 # Who may appoint people and end appointments from the portal's people pages.
 PEOPLE_MANAGERS = (Role.CEO, Role.COO)
+
+
+def _check_may_manage(by: User) -> None:
+    if not access_for(by).has_trust_role(*PEOPLE_MANAGERS):
+        raise PermissionDenied("Only the CEO or the COO appoints people and ends appointments here.")
 
 
 def person_appoint(
@@ -34,6 +39,7 @@ def person_appoint(
 ) -> Appointment:
     """Appoint a person to a role, making their account if they are new, and invite them if they have
     never set a password."""
+    _check_may_manage(by)
     email = User.objects.normalize_email(email.strip()).lower()
     with transaction.atomic():
         person = User.objects.select_for_update().filter(email__iexact=email).first()
@@ -62,6 +68,7 @@ def person_appoint(
 def appointment_end(*, appointment: Appointment, by: User, reason: str) -> Appointment:
     """End an appointment today: its access stops on the person's next request. Their sessions end and
     they are signed out everywhere; the ending is recorded with who did it and why."""
+    _check_may_manage(by)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Say why the appointment ends, like 'Left the trust on 31 March'.")

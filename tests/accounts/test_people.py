@@ -150,3 +150,26 @@ def test_a_mail_server_that_is_down_is_recorded_not_a_500(
     invitation = Invitation.objects.get(person__email="nia.adebayo@trust.example")
     assert invitation.email_error
     assert "The email could not be sent: send it again." in client.get(PEOPLE).content.decode()
+
+
+def test_the_services_themselves_refuse_anyone_but_the_ceo_or_coo(world):
+    from django.core.exceptions import PermissionDenied
+    from django.utils import timezone
+
+    from accounts.people import appointment_end, person_appoint
+
+    with pytest.raises(PermissionDenied):
+        person_appoint(
+            by=world.cfo,
+            email="x@trust.example",
+            first_name="X",
+            last_name="Y",
+            role=Role.MENTOR,
+            school=world.school_a,
+            starts_on=timezone.localdate(),
+        )
+    with pytest.raises(PermissionDenied):
+        appointment_end(
+            appointment=Appointment.objects.get(person=world.head_b), by=world.head_a, reason="No"
+        )
+    assert not User.objects.filter(email="x@trust.example").exists()
