@@ -1,13 +1,30 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import ValidationError
 
 from accounts.forms import BackOfficeSignInForm
-from accounts.models import AccessRecord, SessionsEnded, User
+from accounts.invitations import invitation_revoke, invitation_send
+from accounts.models import AccessRecord, Invitation, SessionsEnded, User
 from accounts.services import sessions_end_all
 
 # The back office's own login page gives the same plain message while an account is cooling off
 # (the throttle itself is in the authentication backend, so it holds here regardless).
 admin.site.login_form = BackOfficeSignInForm
+
+
+class NewPersonForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["email", "first_name", "last_name"]
+
+    def save(self, commit=True):
+        person = super().save(commit=False)
+        person.email = person.email.strip().lower()
+        person.set_unusable_password()
+        if commit:
+            person.save()
+        return person
 
 
 @admin.register(User)
@@ -21,8 +38,25 @@ class UserAdmin(BaseUserAdmin):
         ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
-    actions = ["end_all_sessions"]
+    # A new person gets no password here: appointing them sends an invitation to choose their own.
+    add_form = NewPersonForm
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "first_name", "last_name")}),)
+    actions = ["end_all_sessions", "send_invitation", "revoke_invitation"]
+
+    @admin.action(description="Send (or re-send) an invitation to the selected people")
+    def send_invitation(self, request, queryset):
+        for person in queryset:
+            try:
+                invitation_send(person=person, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{person}: {error.messages[0]}", messages.WARNING)
+            else:
+                self.message_user(request, f"Sent {person} an invitation.", messages.SUCCESS)
+
+    @admin.action(description="Revoke the selected people's open invitations")
+    def revoke_invitation(self, request, queryset):
+        revoked = sum(invitation_revoke(person=person, by=request.user) for person in queryset)
+        self.message_user(request, f"Revoked {revoked} invitation(s).", messages.SUCCESS)
 
     @admin.action(description="End all sessions of the selected people (e.g. leavers)")
     def end_all_sessions(self, request, queryset):
@@ -59,3 +93,10 @@ class AccessRecordAdmin(ReadOnlyAdmin):
 class SessionsEndedAdmin(ReadOnlyAdmin):
     list_display = ["at", "person", "ended_by", "reason", "sessions_count", "account_closed"]
     search_fields = ["person__email", "reason"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ReadOnlyAdmin):
+    list_display = ["person", "sent_at", "sent_by", "expires_at", "accepted_at", "revoked_at", "revoked_by"]
+    search_fields = ["person__email"]
+    exclude = ["token_hash"]

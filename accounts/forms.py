@@ -2,11 +2,18 @@ import re
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
 from accounts.models import User
-from accounts.throttle import client_ip, sign_in_wait, wait_in_words
+from accounts.throttle import (
+    client_ip,
+    sign_in_attempt_take,
+    sign_in_failure_record,
+    sign_in_wait,
+    wait_in_words,
+)
 from schools.models import School
 
 
@@ -124,3 +131,68 @@ class AccessRecordFilterForm(forms.Form):
         if since and until and until < since:
             self.add_error("until", "The last day must be on or after the first day.")
         return cleaned
+
+
+class PasswordResetRequestForm(auth_forms.PasswordResetForm):
+    """Asks for the address to send a reset link to. Each request counts as a sign-in attempt for that
+    address from this computer, so the link cannot be used to flood anyone's inbox or probe accounts."""
+
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": "Enter your email address, like name@school.example.",
+            "invalid": "Enter an email address in the right form, like name@school.example.",
+        },
+    )
+
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        email = cleaned.get("email")
+        if email:
+            ip_address = client_ip(self.request)
+            # Counted like a wrong password, taken atomically before anything is sent.
+            if not sign_in_attempt_take(email=email, ip_address=ip_address):
+                wait = sign_in_wait(email=email, ip_address=ip_address)
+                raise ValidationError(
+                    f"There have been too many attempts for this address or from this computer. Wait "
+                    f"{wait_in_words(wait)} and try again.",
+                    code="locked",
+                )
+            sign_in_failure_record(email=email, ip_address=ip_address)
+        return cleaned
+
+
+def _new_password_fields(form):
+    form.fields["new_password1"].label = "New password"
+    form.fields["new_password1"].help_text = "At least 12 characters. A few unrelated words work well."
+    form.fields["new_password2"].label = "New password again"
+    form.fields["new_password1"].error_messages["required"] = "Enter a new password."
+    form.fields["new_password2"].error_messages["required"] = "Enter the new password again."
+    form.error_messages = {
+        **form.error_messages,
+        "password_mismatch": "The two passwords are not the same. Enter them again.",
+    }
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _new_password_fields(self)
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _new_password_fields(self)
+        self.fields["old_password"].label = "Current password"
+        self.fields["old_password"].error_messages["required"] = "Enter your current password."
+        self.error_messages = {
+            **self.error_messages,
+            "password_incorrect": "Your current password is not right. Enter it again.",
+        }

@@ -53,3 +53,22 @@ def setup_qr_svg(device: TOTPDevice) -> str:
 
 def issuer() -> str:
     return settings.OTP_TOTP_ISSUER
+
+
+# Set in a session by a used invitation or password-reset link: the only way a person who must use a
+# second factor may set one up for the first time (a password alone must never be enough to enrol a new
+# app, or whoever guessed the password would own the account).
+ENROLMENT_ALLOWED = "portal_second_factor_enrolment_allowed"
+
+
+def enrolment_allow(request, user) -> None:
+    request.session[ENROLMENT_ALLOWED] = user.pk
+
+
+def enrolment_allowed(request, user) -> bool:
+    """Whether this session may set up a first authenticator app for this person."""
+    if request.session.get(ENROLMENT_ALLOWED) == user.pk:
+        return True
+    # Someone who does not have to use a second factor (a head, an LSB chair) is fully signed in with their
+    # password; setting one up only adds protection.
+    return not second_factor_required(user)

@@ -11,6 +11,7 @@ from django.urls import Resolver404, resolve, reverse
 from django_otp import user_has_device
 
 from accounts.mfa import second_factor_required
+from accounts.oidc import SECOND_FACTOR_BY_IDENTITY_PROVIDER
 from accounts.signals import LAST_SEEN, SIGNED_IN_AT
 
 
@@ -62,6 +63,12 @@ SECOND_FACTOR_PAGES = {
     "accounts:mfa_setup",
     "accounts:mfa_verify",
     "accounts:mfa_recovery",
+    # A password-reset or invitation link is how a person without an app gets to set one up.
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:invitation",
+    "accounts:invitation_accept",
 }
 
 
@@ -74,6 +81,9 @@ class SecondFactorMiddleware:
 
     def __call__(self, request):
         user = request.user
+        if user.is_authenticated and request.session.get(SECOND_FACTOR_BY_IDENTITY_PROVIDER):
+            # Signed in with Microsoft, whose token said multi-factor was used: that is the second factor.
+            user.is_verified = lambda: True
         if (
             user.is_authenticated
             and not user.is_verified()

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 
 
 class UserManager(BaseUserManager):
@@ -127,3 +128,47 @@ class SessionsEnded(models.Model):
 
     def __str__(self):
         return f"{self.ended_by} ended {self.person}'s sessions at {self.at:%d/%m/%Y %H:%M}"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """An emailed, single-use link for a newly appointed person to set their password (and, for trust-wide
+    roles, their authenticator app). Every sending is a row; re-sending revokes the one before, so the rows
+    are the record of who invited, re-sent and revoked, and when.
+
+    Only a hash of the link's secret is kept: the link itself exists in the email alone.
+    """
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    sent_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    revoked_because = models.CharField(max_length=100, blank=True)  # "revoked" or "re-sent"
+    # Why the email could not be sent, if it could not (the mail server refused or was down).
+    email_error = models.CharField(max_length=200, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return f"Invitation to {self.person} sent {self.sent_at:%d/%m/%Y %H:%M}"
+
+    @property
+    def state(self) -> str:
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked" if self.revoked_because == "revoked" else "replaced"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "pending"

@@ -35,3 +35,25 @@ def people_signed_in():
 
 def sessions_ended_recently(limit=20):
     return SessionsEnded.objects.select_related("person", "ended_by")[:limit]
+
+
+def people_with_appointments():
+    """Everyone who has held a role, with their appointments (current first) and invitations, in three
+    queries whatever the number of people."""
+    from django.db.models import Prefetch
+
+    from accounts.models import Invitation, User
+    from schools.models import Appointment
+
+    return (
+        User.objects.filter(appointments__isnull=False)
+        .distinct()
+        .prefetch_related(
+            Prefetch(
+                "appointments",
+                queryset=Appointment.objects.select_related("school").order_by("-is_active", "role"),
+            ),
+            Prefetch("invitations", queryset=Invitation.objects.order_by("-sent_at", "-pk")),
+        )
+        .order_by("last_name", "first_name", "email")
+    )

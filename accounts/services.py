@@ -86,3 +86,17 @@ def sessions_end_all(*, person: User, by: User, reason: str, close_account: bool
             sessions_count=len(keys),
             account_closed=close_account,
         )
+
+
+def sessions_end_others(*, person: User, keep_session_key: str | None) -> int:
+    """End every session of a person except the one they are using (after they reset or change their
+    password: whoever knew the old one is signed out)."""
+    with transaction.atomic():
+        keys = list(
+            SignedInSession.objects.filter(person=person)
+            .exclude(session_key=keep_session_key or "")
+            .values_list("session_key", flat=True)
+        )
+        Session.objects.filter(session_key__in=keys).delete()
+        SignedInSession.objects.filter(session_key__in=keys).delete()
+    return len(keys)

@@ -4,6 +4,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from accounts.invitations import invitation_send_if_needed
+
 from .gias import GiasImportError, decode, import_gias
 from .models import AcademicYear, Appointment, HalfTerm, School, Trust
 
@@ -56,6 +58,12 @@ class SchoolAdmin(admin.ModelAdmin):
         ]
         return extra + super().get_urls()
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Appointment:
+            for appointment in formset.new_objects:
+                invitation_send_if_needed(person=appointment.person, by=request.user)
+
     def import_gias_view(self, request):
         if not request.user.has_perm("schools.add_school") or not request.user.has_perm(
             "schools.change_school"
@@ -94,6 +102,12 @@ class AppointmentAdmin(admin.ModelAdmin):
     list_filter = ["role", "is_active", "school"]
     search_fields = ["person__email", "person__first_name", "person__last_name", "school__name"]
     autocomplete_fields = ["person", "school"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            # A newly appointed person who has never set a password is emailed an invitation.
+            invitation_send_if_needed(person=obj.person, by=request.user)
 
 
 class HalfTermInline(admin.TabularInline):

@@ -317,3 +317,33 @@ CELERY_BEAT_SCHEDULE["audits-weekly-digests"] = {
     "task": "audits.send_weekly_digests",
     "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
 }
+
+# --- accounts: sign in with Microsoft (OpenID Connect, mozilla-django-oidc) ---
+# Off unless all three are set. Register the portal in Microsoft Entra ID with the redirect URI
+# <PORTAL_BASE_URL>/accounts/microsoft/callback/ (README, "Sign in with Microsoft").
+MICROSOFT_TENANT_ID = env.str("MICROSOFT_TENANT_ID", default="")
+MICROSOFT_CLIENT_ID = env.str("MICROSOFT_CLIENT_ID", default="")
+MICROSOFT_CLIENT_SECRET = env.str("MICROSOFT_CLIENT_SECRET", default="")
+_microsoft = [MICROSOFT_TENANT_ID, MICROSOFT_CLIENT_ID, MICROSOFT_CLIENT_SECRET]
+if any(_microsoft) and not all(_microsoft):
+    raise ImproperlyConfigured(
+        "Sign in with Microsoft needs all of MICROSOFT_TENANT_ID, MICROSOFT_CLIENT_ID and "
+        "MICROSOFT_CLIENT_SECRET (or none of them, to leave it off)."
+    )
+MICROSOFT_SIGN_IN = all(_microsoft)
+_authority = f"https://login.microsoftonline.com/{MICROSOFT_TENANT_ID or 'not-configured'}"
+OIDC_RP_CLIENT_ID = MICROSOFT_CLIENT_ID
+OIDC_RP_CLIENT_SECRET = MICROSOFT_CLIENT_SECRET
+OIDC_OP_AUTHORIZATION_ENDPOINT = f"{_authority}/oauth2/v2.0/authorize"
+OIDC_OP_TOKEN_ENDPOINT = f"{_authority}/oauth2/v2.0/token"
+OIDC_OP_JWKS_ENDPOINT = f"{_authority}/discovery/v2.0/keys"
+OIDC_OP_USER_ENDPOINT = "https://graph.microsoft.com/oidc/userinfo"
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:microsoft_callback"
+LOGIN_REDIRECT_URL_FAILURE = "accounts:login"
+if MICROSOFT_SIGN_IN:
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "accounts.oidc.MicrosoftBackend"]

@@ -34,6 +34,9 @@ def mfa_setup(request):
             "accounts/mfa_status.html",
             {"recovery_left": _recovery_codes_left(request.user)},
         )
+    if not mfa.enrolment_allowed(request, request.user):
+        # A password alone does not let anyone set up the first app of an account that must have one.
+        return render(request, "accounts/mfa_needs_link.html", status=403)
     device = mfa.pending_authenticator_for(request.user)
     form = AuthenticatorCodeForm(request.POST or None)
     if form.is_valid():
@@ -45,6 +48,7 @@ def mfa_setup(request):
             form.add_error("code", error)
         else:
             device.refresh_from_db()
+            request.session.pop(mfa.ENROLMENT_ALLOWED, None)
             request.session[NEW_RECOVERY_CODES] = codes
             second_factor_passed(request, device)
             messages.success(request, "Two-factor authentication is set up.")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -12,6 +13,9 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = SignInForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "microsoft_sign_in": settings.MICROSOFT_SIGN_IN}
 
 
 def next_url(request) -> str:

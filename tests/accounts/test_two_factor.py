@@ -2,7 +2,10 @@ import re
 from base64 import b32decode
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -19,6 +22,23 @@ def code_for(device):
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
+def through_a_reset_link(client, person):
+    """Choose a new password from a password-reset link, as the emailed link does: the only way (with an
+    invitation) to set up a first authenticator app. Leaves the person signed in with the password only."""
+    link = reverse(
+        "accounts:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
+            "token": default_token_generator.make_token(person),
+        },
+    )
+    form_page = client.get(link)
+    assert form_page.status_code == 302
+    response = client.post(form_page["Location"], {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    assert response.status_code == 302, response.content.decode()
+    return client
+
+
 def password_only(client, person):
     assert client.post(
         reverse("accounts:login"), {"username": person.email, "password": PASSWORD}
@@ -28,7 +48,7 @@ def password_only(client, person):
 
 @pytest.mark.django_db
 def test_the_set_up_page_shows_a_qr_code_and_the_key_as_text(world, client):
-    page = password_only(client, world.ceo).get(SETUP).content.decode()
+    page = through_a_reset_link(client, world.ceo).get(SETUP).content.decode()
     device = TOTPDevice.objects.get(user=world.ceo, confirmed=False)
     key = re.search(r'id="setup-key">([A-Z2-7 ]+)<', page).group(1).replace(" ", "")
     assert b32decode(key + "=" * (-len(key) % 8)) == device.bin_key
@@ -38,7 +58,7 @@ def test_the_set_up_page_shows_a_qr_code_and_the_key_as_text(world, client):
 
 @pytest.mark.django_db
 def test_a_wrong_code_at_set_up_is_refused_with_what_to_do_and_the_key_stays_the_same(world, client):
-    password_only(client, world.ceo).get(SETUP)
+    through_a_reset_link(client, world.ceo).get(SETUP)
     key = TOTPDevice.objects.get(user=world.ceo).key
     response = client.post(SETUP, {"code": "000000"})
     assert "That code is not right" in response.content.decode()
@@ -50,7 +70,7 @@ def test_a_wrong_code_at_set_up_is_refused_with_what_to_do_and_the_key_stays_the
 
 @pytest.mark.django_db
 def test_setting_up_confirms_the_app_shows_recovery_codes_once_and_opens_the_portal(world, client):
-    password_only(client, world.ceo).get(SETUP + "?next=/schools/")
+    through_a_reset_link(client, world.ceo).get(SETUP + "?next=/schools/")
     device = TOTPDevice.objects.get(user=world.ceo)
     response = client.post(SETUP, {"code": code_for(device), "next": "/schools/"})
     assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:recovery_codes"))
@@ -77,6 +97,21 @@ def test_with_an_app_set_up_signing_in_asks_for_a_code_and_a_wrong_one_is_refuse
     response = client.post(VERIFY, {"code": code_for(device), "next": "/schools/"})
     assert response["Location"] == "/schools/"
     assert client.get("/schools/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_uninvited_trust_wide_account_cannot_reach_the_set_up_with_a_password_alone(world, client):
+    password_only(client, world.ceo)
+    response = client.get("/schools/")
+    assert response["Location"].startswith(SETUP)  # still held at the second factor
+    response = client.get(SETUP)
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Two-factor authentication is not set up yet" in page
+    assert 'id="setup-key"' not in page and "<svg" not in page  # no secret shown
+    assert client.post(SETUP, {"code": "123456"}).status_code == 403
+    assert not TOTPDevice.objects.filter(user=world.ceo).exists()  # nothing to steal, nothing made
+    assert client.get("/schools/").status_code == 302
 
 
 @pytest.mark.django_db

@@ -35,3 +35,21 @@ def test_load_demo_makes_a_trust_with_every_role_and_is_idempotent():
     held = set(Appointment.objects.values_list("role", flat=True))
     assert held == set(Role)
     assert all(a.school_id for a in Appointment.objects.filter(role__in=SCHOOL_ROLES))
+
+
+@pytest.mark.django_db
+def test_load_demo_gives_trust_wide_people_an_authenticator_with_the_published_key():
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.demo import demo_totp_secret
+
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    devices = TOTPDevice.objects.filter(confirmed=True)
+    assert set(devices.values_list("user__email", flat=True)) >= {
+        "ceo@riverside.example",
+        "sip@riverside.example",
+    }
+    assert not devices.filter(user__email__startswith="head.").exists()
+    assert demo_totp_secret() == "OJUXMZLSONUWIZJNMRSW23ZNGIYDENRB"  # as the README says
+    assert demo_totp_secret() in out.getvalue()

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 # (letters show categories, audits and interventions).
 DEMO_STEPS = [
     "schools.demo",
+    "accounts.demo",
     "categorisation.demo",
     "audits.demo",
     "interventions.demo",
