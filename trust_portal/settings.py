@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "audits",
     "kpis",
     "letters",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -294,4 +297,31 @@ CELERY_BEAT_SCHEDULE["audits-due-reminders"] = {
 CELERY_BEAT_SCHEDULE["audits-weekly-digests"] = {
     "task": "audits.send_weekly_digests",
     "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
+}
+
+# --- api ---
+# Only integration clients' tokens authenticate /api/ (never a session cookie); each client has its rate.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ClientTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.authentication.ClientHasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.authentication.ClientRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ClientAutoSchema",
+    "EXCEPTION_HANDLER": "api.views.base.api_exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="600/min")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Trust portal API",
+    "DESCRIPTION": (
+        "For the trust's other systems (MIS, finance, compliance tools): pupil numbers, finance figures, "
+        "KPI results and comparators in; schools, categories, audit actions and letters' status out. "
+        "A batch is checked as the portal's file imports check a file, and saved whole or not at all."
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
 }
