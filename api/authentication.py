@@ -49,7 +49,10 @@ class ClientTokenAuthentication(BaseAuthentication):
 
 
 class ClientHasScope(BasePermission):
-    """The view names the scope each method needs (`scopes = {"GET": ..., "POST": ...}`)."""
+    """The view names the scope each method needs (`scopes = {"GET": ..., "POST": ...}`).
+
+    A method the view does not have is left to answer 405, but only to a client holding one of the view's
+    scopes: any other client learns nothing beyond 403."""
 
     message = "This client may not do that."
 
@@ -57,9 +60,12 @@ class ClientHasScope(BasePermission):
         client = request.auth
         if not isinstance(client, IntegrationClient):
             return False
-        needed = view.scopes.get(request.method)
-        if needed is None or needed not in client.scopes:
-            self.message = f"This client does not have the {needed} scope." if needed else self.message
+        method = "GET" if request.method == "HEAD" else request.method
+        needed = view.scopes.get(method)
+        if needed is None:
+            return any(scope in client.scopes for scope in view.scopes.values())
+        if needed not in client.scopes:
+            self.message = f"This client does not have the {needed} scope."
             return False
         return True
 

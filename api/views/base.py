@@ -71,6 +71,7 @@ class ClientView(GenericAPIView):
     permission_classes = [ClientHasScope]
     throttle_classes = [ClientRateThrottle]
     pagination_class = Pages
+    http_method_names = ["get", "post", "head"]
     scopes: dict = {}
 
     def batch(self, serializer_class) -> list[dict]:

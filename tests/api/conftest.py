@@ -1,7 +1,16 @@
 import pytest
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from api.services import integration_client_create
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_allowances():
+    """Allowances live in the cache, keyed by client id; ids are reused after each test's rollback."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
