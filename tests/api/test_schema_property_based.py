@@ -12,12 +12,12 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.transport.prepare import get_exclude_headers
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
+from schemathesis.transport.prepare import get_exclude_headers
 
 from api.scopes import Scope
 from api.services import integration_client_create, integration_client_revoke
