@@ -1,10 +1,12 @@
 """The API reference page, read from the OpenAPI schema: the operations, their fields and their answers."""
 
+import re
 from functools import cache
 
 from drf_spectacular.generators import SchemaGenerator
 
 METHODS = ("get", "post", "put", "patch", "delete")
+NEEDS = re.compile(r"\s*Needs the `([^`]+)` scope\.")
 
 
 @cache
@@ -59,6 +61,8 @@ def operations() -> list[dict]:
             if operation is None:
                 continue
             body = operation.get("requestBody", {}).get("content", {}).get("application/json", {})
+            description = operation.get("description", "")
+            scope = NEEDS.search(description)
             ok = next((code for code in operation["responses"] if code.startswith("2")), None)
             answer = operation["responses"].get(ok, {}).get("content", {}).get("application/json", {})
             found.append(
@@ -67,7 +71,8 @@ def operations() -> list[dict]:
                     "method": method.upper(),
                     "path": path,
                     "summary": operation.get("summary", ""),
-                    "description": operation.get("description", ""),
+                    "description": NEEDS.sub("", description).strip(),
+                    "scope": scope[1] if scope else "",
                     "parameters": operation.get("parameters", []),
                     "request": fields(schema, body["schema"]) if body else [],
                     "ok": ok,
