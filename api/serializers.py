@@ -89,6 +89,39 @@ ComparatorsBatch = batch_of(ComparatorRow, "ComparatorsBatch")
 AuditActionsBatch = batch_of(AuditActionRow, "AuditActionsBatch")
 
 
+EXAMPLES = {
+    "pupils": {"urn": "100001", "pupils_on_roll": 412},
+    "finance": {
+        "urn": "100001",
+        "half_term": "Aut 2 2025-26",
+        "budget_balanced_3_years": True,
+        "predicted_in_year_outturn": "44000.00",
+        "predicted_carry_forward": "52000.00",
+        "carry_forward_target": "50000.00",
+        "gag": "1250000.00",
+        "reserves": "65000.00",
+    },
+    "kpi": {
+        "urn": "100001",
+        "year": "2025-26",
+        "measure": "ks2_rwm",
+        "all_pupils": "72.0",
+        "disadvantaged": "50.0",
+        "cohort": 30,
+        "disadvantaged_cohort": 10,
+    },
+    "comparator": {"measure": "ks2_rwm", "year": "2025-26", "area": "Essex", "all_pupils": "63.0"},
+    "audit_action": {
+        "urn": "100001",
+        "audit_type": "Fire safety",
+        "carried_out_on": "2025-11-03",
+        "description": "Replace the hall fire door closer",
+        "priority": "High",
+        "due_on": "2025-12-05",
+    },
+}
+
+
 class RowError(serializers.Serializer):
     row = serializers.IntegerField(allow_null=True, help_text="The row in the request, from 1")
     field = serializers.CharField(allow_null=True)

@@ -7,7 +7,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.cache import patch_vary_headers
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework.exceptions import APIException
 from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import PageNumberPagination
@@ -35,9 +35,15 @@ def documented_read(serializer, **kwargs):
     return extend_schema(responses=responses | {400: Problem, 404: Problem} | PROBLEMS, **kwargs)
 
 
-def documented_write(request, ok, status=200, **kwargs):
+def documented_write(request, ok, *, example: dict, status=200, **kwargs):
+    """A batch endpoint; its example (a good row for the demo's school 100001) also seeds schemathesis."""
     bad = OpenApiResponse(Problem, description="Nothing was saved: every problem, by row and field")
-    return extend_schema(request=request, responses={status: ok, 400: bad} | PROBLEMS, **kwargs)
+    return extend_schema(
+        request=request,
+        responses={status: ok, 400: bad, 415: OpenApiResponse(Problem, description="Send JSON")} | PROBLEMS,
+        examples=[OpenApiExample("One row", value={"rows": [example]}, request_only=True)],
+        **kwargs,
+    )
 
 
 class QueryRefused(APIException):

@@ -2,7 +2,7 @@
 would; filters by URN and half-term, pages of 50, and an ETag so an unchanged page costs nothing."""
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 from rest_framework.response import Response
 
 from audits.models import AuditAction
@@ -52,7 +52,15 @@ class SchoolDetailView(ClientView):
 
     @documented_read(
         s.SchoolOut,
-        parameters=[OpenApiParameter("urn", str, OpenApiParameter.PATH, pattern=r"^\d{6}$")],
+        parameters=[
+            OpenApiParameter(
+                "urn",
+                str,
+                OpenApiParameter.PATH,
+                pattern=r"^\d{6}$",
+                examples=[OpenApiExample("A school", value="100001")],
+            )
+        ],
         summary="One school, by URN",
     )
     def get(self, request, urn):
@@ -92,7 +100,13 @@ class AuditActionListView(_ListView):
             actions = actions.filter(audit__school__urn=urn)
         return self.list(actions)
 
-    @documented_write(s.AuditActionsBatch, s.AuditActionsCreated, status=201, summary="Record audit actions")
+    @documented_write(
+        s.AuditActionsBatch,
+        s.AuditActionsCreated,
+        example=s.EXAMPLES["audit_action"],
+        status=201,
+        summary="Record audit actions",
+    )
     def post(self, request):
         return AuditActionsWrite.post(self, request)
 

@@ -63,7 +63,10 @@ class FinanceFiguresView(_ImportView):
     )
 
     @documented_write(
-        s.FinanceFiguresBatch, s.Saved, summary="Record finance figures per school and half-term"
+        s.FinanceFiguresBatch,
+        s.Saved,
+        example=s.EXAMPLES["finance"],
+        summary="Record finance figures per school and half-term",
     )
     def post(self, request):
         return super().post(request)
@@ -73,7 +76,9 @@ class KpiResultsView(_ImportView):
     scopes = {"POST": Scope.KPIS_WRITE}
     kind, service, batch_serializer = ImportKind.KPI_RESULTS, kpi_results_import, s.KpiResultsBatch
 
-    @documented_write(s.KpiResultsBatch, s.Saved, summary="Record schools' KPI results")
+    @documented_write(
+        s.KpiResultsBatch, s.Saved, example=s.EXAMPLES["kpi"], summary="Record schools' KPI results"
+    )
     def post(self, request):
         return super().post(request)
 
@@ -82,7 +87,12 @@ class ComparatorsView(_ImportView):
     scopes = {"POST": Scope.KPIS_WRITE}
     kind, service, batch_serializer = ImportKind.COMPARATORS, comparators_import, s.ComparatorsBatch
 
-    @documented_write(s.ComparatorsBatch, s.Saved, summary="Record local-authority and national comparators")
+    @documented_write(
+        s.ComparatorsBatch,
+        s.Saved,
+        example=s.EXAMPLES["comparator"],
+        summary="Record local-authority and national comparators",
+    )
     def post(self, request):
         return super().post(request)
 
@@ -90,7 +100,9 @@ class ComparatorsView(_ImportView):
 class PupilNumbersView(ClientView):
     scopes = {"POST": Scope.PUPILS_WRITE}
 
-    @documented_write(s.PupilNumbersBatch, s.Saved, summary="Record schools' pupils on roll")
+    @documented_write(
+        s.PupilNumbersBatch, s.Saved, example=s.EXAMPLES["pupils"], summary="Record schools' pupils on roll"
+    )
     def post(self, request):
         rows = self.batch(s.PupilNumbersBatch)
         records = read_batch(rows, PUPIL_COLUMNS, lambda n, d: read_rows(n, d, PUPIL_COLUMNS))

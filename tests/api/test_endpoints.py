@@ -1,11 +1,14 @@
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 
 from audits.models import AuditAction
 from categorisation.services import categorisation_decide
 from kpis.models import Comparator
 from schools.models import School
+from tests.audits.factories import action_at
 from tests.categorisation.factories import half_term, level
 from tests.letters.factories import draft_letter
 
@@ -159,3 +162,16 @@ def test_an_unchanged_read_answers_304_to_its_etag_and_a_changed_one_200(world, 
     again = api.get("/api/schools/", HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 200
     assert again["ETag"] != etag
+
+
+def test_a_list_costs_the_same_queries_for_3_actions_as_for_30(world, integration):
+    _, api = integration("Compliance tool", "audit-actions:read")
+    for _ in range(3):
+        action_at(world.school_a, owner=world.head_a)
+    with CaptureQueriesContext(connection) as three:
+        assert api.get("/api/audit-actions/").status_code == 200
+    for _ in range(27):
+        action_at(world.school_b, owner=world.head_b)
+    with CaptureQueriesContext(connection) as thirty:
+        assert len(api.get("/api/audit-actions/").json()["results"]) == 30
+    assert len(thirty) == len(three)

@@ -1,7 +1,12 @@
 from rest_framework.test import APIClient
 
 from api.models import ApiCall, IntegrationClient
-from api.services import integration_client_revoke, integration_client_rotate, token_hash
+from api.services import (
+    integration_client_create,
+    integration_client_revoke,
+    integration_client_rotate,
+    token_hash,
+)
 from kpis.models import KpiResult
 from tests.api.conftest import finance_row
 from tests.personas import sign_in
@@ -50,9 +55,6 @@ def test_a_rotated_token_stops_working_and_the_new_one_works(world, integration)
 
 
 def test_only_the_tokens_hash_is_kept(world, integration):
-    client, token = None, None
-    from api.services import integration_client_create
-
     client, token = integration_client_create(name="MIS", scopes=["schools:read"], by=world.ceo)
 
     stored = IntegrationClient.objects.get(pk=client.pk)
@@ -109,3 +111,11 @@ def test_calls_beyond_the_clients_rate_get_429(world, integration, settings):
 
     assert statuses == [200, 200, 200, 429]
     assert other.get("/api/schools/").status_code == 200  # each client has its own allowance
+
+
+def test_a_token_opens_no_portal_page(world, integration, client):
+    _, token = integration_client_create(name="MIS", scopes=["schools:read"], by=world.ceo)
+
+    for url in ("/schools/", "/integrations/", "/integrations/reference/", "/letters/"):
+        response = client.get(url, HTTP_AUTHORIZATION=f"Bearer {token}")
+        assert response.status_code == 302 and "/accounts/sign-in/" in response["Location"], url
