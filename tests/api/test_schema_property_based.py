@@ -24,12 +24,15 @@ from api.services import integration_client_create, integration_client_revoke
 from tests.factories import SchoolFactory
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
-BOUNDED = settings(
-    max_examples=25,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+
+
+def bounded(examples):
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
 
 
 # Read from the served schema (it needs no database), one test per operation.
@@ -84,7 +87,7 @@ def scope_of(case) -> str:
 
 
 @schema.parametrize()
-@BOUNDED
+@bounded(25)
 def test_every_answer_is_one_the_schema_describes_and_none_is_a_server_error(case, tokens):
     response = without_generated_auth(case).call_and_validate(
         headers=bearer(tokens["everything"]), checks=CHECKS
@@ -96,7 +99,7 @@ def test_every_answer_is_one_the_schema_describes_and_none_is_a_server_error(cas
 
 
 @schema.parametrize()
-@BOUNDED
+@bounded(15)  # four calls per example
 def test_unauthorised_and_out_of_scope_tokens_get_only_401_or_403(case, tokens):
     without_generated_auth(case)
     attempts = [({}, 401), (bearer("tp_made-up"), 401), (bearer(tokens["revoked"]), 401)]
