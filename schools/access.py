@@ -75,6 +75,12 @@ def access_for(user):
     return access
 
 
+def access_fix_for_request(user, access: Access):
+    """Fix the roles a user holds for the rest of this request. The API uses it so that an integration
+    client, which has no appointment, holds only the roles its scopes stand for (api/scopes.py)."""
+    setattr(user, _CACHE_ATTR, access)
+
+
 def forget_access(user):
     """Drop the cached roles, e.g. after an appointment changed in the same request or test."""
     if hasattr(user, _CACHE_ATTR):

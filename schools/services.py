@@ -20,6 +20,9 @@ LOGO_MAX_BYTES = 1024 * 1024
 # Printed about 60 mm wide; larger images only slow every PDF down (a 2 MB logo doubles the render time).
 LOGO_MAX_PIXELS = (800, 300)
 LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg"}
+# The central team keeps the trust's census figures: the COO runs operations, the CFO imports them with
+# the finance figures, the CEO runs the trust.
+PUPIL_NUMBER_EDITORS = (Role.CEO, Role.COO, Role.CFO)
 
 
 def _require_ceo(user, doing):
@@ -81,9 +84,13 @@ def trust_logo_remove(*, trust: Trust, actor) -> Trust:
 
 @transaction.atomic
 def pupil_numbers_record(*, school: School, pupils_on_roll: int, actor) -> School:
-    """Set the school's pupils on roll (from an import or a page). `actor` is who did it, for the record."""
+    """Record how many pupils a school has on roll (from an import, the API or a page; shown on its letter
+    beside its capacity). `actor` is who did it."""
+    if not access_for(actor).has_trust_role(*PUPIL_NUMBER_EDITORS):
+        raise PermissionDenied("Only the CEO, the COO or the CFO may record pupil numbers.")
     if pupils_on_roll is None or pupils_on_roll < 0:
-        raise ValidationError("Pupils on roll must be a whole number, 0 or more.")
-    School.objects.filter(pk=school.pk).update(pupils_on_roll=pupils_on_roll)
+        raise ValidationError({"pupils_on_roll": "Pupils on roll must be a whole number, 0 or more."})
+    school = School.objects.select_for_update().get(pk=school.pk)
     school.pupils_on_roll = pupils_on_roll
+    school.save(update_fields=["pupils_on_roll"])
     return school

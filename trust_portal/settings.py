@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "letters",
     "operations",
     "records",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -347,3 +350,28 @@ OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:microsoft_callback"
 LOGIN_REDIRECT_URL_FAILURE = "accounts:login"
 if MICROSOFT_SIGN_IN:
     AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "accounts.oidc.MicrosoftBackend"]
+# --- api ---
+# Only integration clients' tokens authenticate /api/ (never a session cookie); each client has its rate.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ClientTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.authentication.ClientHasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.authentication.ClientRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ClientAutoSchema",
+    "EXCEPTION_HANDLER": "api.views.base.api_exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="600/min")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Trust portal API",
+    "DESCRIPTION": (
+        "For the trust's other systems (MIS, finance, compliance tools): pupil numbers, finance figures, "
+        "KPI results and comparators in; schools, categories, audit actions and letters' status out. "
+        "A batch is checked as the portal's file imports check a file, and saved whole or not at all."
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}

@@ -15,6 +15,8 @@ urlpatterns = [
     path("audits/", include("audits.urls")),
     path("kpis/", include("kpis.urls")),
     path("letters/", include("letters.urls")),
+    path("api/", include("api.urls")),
+    path("integrations/", include("api.portal_urls")),
     path("back-office/", admin.site.urls),
     path("health/", include("operations.urls")),
 ]
