@@ -8,6 +8,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from audits.reminders import reminders_recover
+from categorisation.services.vote_messages import vote_messages_recover
 from letters.recovery import batch_items_recover, letter_emails_recover, letter_pdfs_recover
 
 
@@ -19,4 +20,5 @@ def claims_sweep(*, now: datetime | None = None) -> dict[str, int]:
         "batch_items": batch_items_recover(now=now),
         "letter_emails": letter_emails_recover(now=now),
         "audit_reminders": reminders_recover(now=now),
+        "vote_messages": vote_messages_recover(now=now),
     }

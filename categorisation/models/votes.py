@@ -169,6 +169,8 @@ class VoteMessage(models.Model):
     event = models.CharField(max_length=20, choices=VoteEvent.choices)
     status = models.CharField(max_length=20, choices=MessageStatus.choices, default=MessageStatus.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When a run took the message to send; a claim older than PORTAL_CLAIM_STALE_AFTER is taken back.
+    claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from schools.models import Trust
+from trust_portal.queue import enqueue
 
 from ..models import MessageStatus, Vote, VoteEvent, VoteMember, VoteMessage, VoteStatus
 
@@ -33,7 +34,8 @@ def vote_messages_queue(*, vote: Vote, event: VoteEvent, members) -> int:
     )
     from ..tasks import send_vote_messages
 
-    transaction.on_commit(lambda: send_vote_messages.delay(vote.pk))
+    # If the queue is down the messages stay waiting; the sweeper sends them once it is back.
+    transaction.on_commit(lambda: enqueue(lambda: send_vote_messages.delay(vote.pk), what="vote emails"))
     return len(created)
 
 
@@ -55,7 +57,7 @@ def _claim(message_id: int) -> bool:
     return bool(
         VoteMessage.objects.filter(
             pk=message_id, status__in=[MessageStatus.PENDING, MessageStatus.FAILED]
-        ).update(status=MessageStatus.SENDING)
+        ).update(status=MessageStatus.SENDING, claimed_at=timezone.now())
     )
 
 
@@ -82,9 +84,26 @@ def vote_messages_send(*, vote_id: int | None = None) -> int:
     waiting = VoteMessage.objects.filter(status__in=[MessageStatus.PENDING, MessageStatus.FAILED])
     if vote_id is not None:
         waiting = waiting.filter(vote_id=vote_id)
+    return _send_each(list(waiting.values_list("pk", flat=True)))
+
+
+def vote_messages_recover(*, now=None) -> int:
+    """For the sweeper: take back messages a dead run left "sending" (a claim older than
+    PORTAL_CLAIM_STALE_AFTER, by a conditional update so only one sweeper has each), and send them with
+    those saved while the queue was down (waiting for over a minute with no task behind them)."""
+    now = now or timezone.now()
+    stale = VoteMessage.objects.filter(
+        status=MessageStatus.SENDING, claimed_at__lt=now - settings.PORTAL_CLAIM_STALE_AFTER
+    )
+    stale.update(status=MessageStatus.PENDING)
+    lost = VoteMessage.objects.filter(status=MessageStatus.PENDING, created_at__lt=now - timedelta(minutes=1))
+    return _send_each(list(lost.values_list("pk", flat=True)))
+
+
+def _send_each(message_ids: list[int]) -> int:
     trust = Trust.objects.get_current()
     sent = 0
-    for message_id in list(waiting.values_list("pk", flat=True)):
+    for message_id in message_ids:
         if not _claim(message_id):
             continue  # another run has it
         message = VoteMessage.objects.select_related("vote", "member__person").get(pk=message_id)

@@ -104,3 +104,23 @@ def test_beat_runs_the_vote_reminders_daily_and_the_worker_knows_both_tasks(sett
     assert daily["schedule"].hour == {7}
     app.loader.import_default_modules()
     assert {send_vote_reminders.name, send_vote_messages.name} <= set(app.tasks)
+
+
+def test_a_message_a_dead_run_left_sending_is_taken_back_by_the_sweeper_and_sent_once(
+    world, aut2, panel, poor_school, settings
+):
+    from operations.sweeper import claims_sweep
+
+    vote = open_vote(world, aut2)
+    messages = VoteMessage.objects.filter(vote=vote)
+    held = messages.first()
+    # One run claimed this message and died; the others it never reached, and no task is behind them.
+    messages.filter(pk=held.pk).update(status=MessageStatus.SENDING, claimed_at=timezone.now())
+    messages.update(created_at=timezone.now() - timedelta(minutes=5))
+    assert claims_sweep()["vote_messages"] == 5  # the fresh claim is left to its run
+    long_ago = timezone.now() - settings.PORTAL_CLAIM_STALE_AFTER - timedelta(seconds=1)
+    messages.filter(pk=held.pk).update(claimed_at=long_ago)
+    assert claims_sweep()["vote_messages"] == 1
+    assert claims_sweep()["vote_messages"] == 0
+    assert Counter(m.to[0] for m in mail.outbox) == Counter(PANEL_EMAILS)
+    assert set(messages.values_list("status", flat=True)) == {MessageStatus.SENT}

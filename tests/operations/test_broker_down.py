@@ -78,4 +78,10 @@ def test_the_sweeper_queues_work_that_never_reached_the_queue(world, celery_work
     assert claims_sweep()["batch_items"] == 2
     wait_for(all_emailed, worker=celery_worker, what="the swept letters")
     assert set(batch.items.values_list("status", flat=True)) == {ItemStatus.DONE}
-    assert claims_sweep() == {"letter_pdfs": 0, "batch_items": 0, "letter_emails": 0, "audit_reminders": 0}
+    assert claims_sweep() == {
+        "letter_pdfs": 0,
+        "batch_items": 0,
+        "letter_emails": 0,
+        "audit_reminders": 0,
+        "vote_messages": 0,
+    }
