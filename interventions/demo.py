@@ -16,15 +16,15 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from categorisation.models import Categorisation, Vote, VoteStatus
+from categorisation.models import Categorisation, Dimension, Vote, VoteStatus
 from schools.models import Appointment, School
 from schools.roles import HEAD_ROLES, Role
 
+from .ladder import INTERVENTION_DIMENSIONS
 from .models import (
     ActionStatus,
     BoardMember,
     Counterpart,
-    Dimension,
     Frep,
     FrepDirective,
     HrSupportPlan,
@@ -411,7 +411,7 @@ def load(*, stdout=None):
     today = timezone.localdate()
     made = 0
     for school in School.objects.all():
-        for dimension in Dimension:
+        for dimension in INTERVENTION_DIMENSIONS:
             for run in runs_for(school, dimension):
                 maker = MAKERS.get((dimension, run.code))
                 if maker:

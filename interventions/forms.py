@@ -8,7 +8,7 @@ from schools.models import Appointment
 from schools.roles import TRUST_WIDE_ROLES
 from trust_portal.fields import date_field
 
-from .models import ActionStatus, Counterpart, Outcome, TargetStatus
+from .models import ActionStatus, Counterpart, TargetStatus
 
 
 def text_field(label, *, required=True, rows=4, help_text=""):
@@ -129,10 +129,12 @@ class ExtendForm(forms.Form):
     reason = text_field("Reason for the extension", rows=3)
 
 
-def outcome_form(outcomes, *, help_text):
+def outcome_form(choices, *, help_text):
+    """`choices`: the (level code, name) pairs the loaded ladder allows the record to close with."""
+
     class CloseForm(forms.Form):
         outcome = forms.ChoiceField(
-            choices=[(o.value, o.label) for o in Outcome if o in outcomes],
+            choices=choices,
             widget=forms.RadioSelect,
             help_text=help_text,
             error_messages={"required": "Choose the outcome that was decided."},

@@ -1,4 +1,4 @@
-from .ladder import AllowedMove, Characteristic, Colour, Dimension, Ladder, Level, Route
+from .ladder import AllowedMove, Characteristic, Colour, Dimension, Ladder, Level, Record, Route
 from .records import Categorisation, FinanceFigures
 from .votes import VOTE_STATUS_MOVES, Choice, Vote, VoteMember, VoteStatus
 
@@ -13,6 +13,7 @@ __all__ = [
     "FinanceFigures",
     "Ladder",
     "Level",
+    "Record",
     "Route",
     "Vote",
     "VoteMember",

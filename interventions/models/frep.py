@@ -3,9 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from .common import ClosedWithOutcome, Outcome, scoped_to
-
-FREP_OUTCOMES = {Outcome.UNIVERSAL, Outcome.POOR}
+from .common import ClosedWithOutcome, scoped_to
 
 
 class Frep(ClosedWithOutcome):
@@ -18,6 +16,8 @@ class Frep(ClosedWithOutcome):
         help_text="Usually the CFO.",
     )
     summary = models.TextField(blank=True, help_text="Why the school is in finance Concerning.")
+
+    outcome_dimension = "finance"
 
     objects = scoped_to("school")
 

@@ -5,22 +5,21 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from categorisation.models import Dimension, Record
 from schools.access import access_for
 from schools.models import School
 from schools.roles import Role
 
 from .. import permissions
+from ..ladder import intervention_dimension, outcome_check, record_level
 from ..models import (
-    NOTICE_OUTCOMES,
-    Dimension,
     NoticeTarget,
-    Outcome,
     RecordStatus,
     TargetStatus,
     WarningNotice,
 )
 from .common import event_record, require_open, require_text
-from .decisions import outcome_matches_decision
+from .decisions import outcome_matches_decision, require_category
 from .frep import target_move_check
 
 
@@ -40,7 +39,7 @@ def notice_issue(
     by,
 ) -> WarningNotice:
     """Issue a warning notice with its targets. A finance notice is issued by the CFO."""
-    dimension = Dimension(dimension)
+    dimension = intervention_dimension(dimension)
     permissions.require(
         permissions.may_write_notice(by, dimension),
         f"Only {'the CFO or the CEO' if dimension == Dimension.FINANCE else 'the CEO or the EHT'} "
@@ -65,6 +64,12 @@ def notice_issue(
             )
     with transaction.atomic():
         School.objects.select_for_update().get(pk=school.pk)
+        require_category(
+            school=school,
+            dimension=dimension,
+            level=record_level(dimension=dimension, record=Record.NOTICE),
+            what="a warning notice",
+        )
         current = WarningNotice.objects.filter(
             school=school, dimension=dimension, status=RecordStatus.OPEN
         ).first()
@@ -187,13 +192,12 @@ def notice_close(
 ) -> WarningNotice:
     """At the end of the period the panel votes; the notice closes with the outcome of that vote."""
     permissions.require(permissions.may_write_notice(by, notice.dimension), "You cannot close this notice.")
-    outcome = Outcome(outcome)
-    allowed = NOTICE_OUTCOMES[Dimension(notice.dimension)]
-    if outcome not in allowed:
-        names = " or ".join(sorted(o.label for o in allowed))
-        raise ValidationError(
-            f"A {notice.get_dimension_display().lower()} warning notice ends with: {names}."
-        )
+    level = outcome_check(
+        dimension=notice.dimension,
+        record=Record.NOTICE,
+        outcome=outcome,
+        what=f"{notice.get_dimension_display().lower()} warning notice",
+    )
     with transaction.atomic():
         notice = WarningNotice.objects.select_for_update().get(pk=notice.pk)
         require_open(notice, "warning notice")
@@ -209,6 +213,6 @@ def notice_close(
         notice.closing_note = note
         notice.save()
         event_record(
-            record=notice, school=notice.school, action=f"Warning notice closed: {outcome.label}", by=by
+            record=notice, school=notice.school, action=f"Warning notice closed: {level.name}", by=by
         )
     return notice

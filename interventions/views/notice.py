@@ -7,12 +7,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.services import DOWNLOADED, access_record_create
+from categorisation.models import Dimension, Record
 from letters.pdf import render_pdf
 from schools.access import appointment_required, get_for_user
 from schools.models import School
 
 from .. import forms, permissions, services
-from ..models import NOTICE_OUTCOMES, Dimension, NoticeTarget, WarningNotice
+from ..ladder import INTERVENTION_DIMENSIONS, outcome_choices
+from ..models import NoticeTarget, WarningNotice
 from .common import allow, form_page
 
 
@@ -34,7 +36,7 @@ def _vote_url(notice):
 @appointment_required
 def notice_create(request, urn, dimension):
     school = get_for_user(School.objects, request.user, urn=urn)
-    if dimension not in Dimension.values:
+    if dimension not in INTERVENTION_DIMENSIONS:
         raise Http404("No such dimension.")
     allow(permissions.may_write_notice(request.user, dimension), "You cannot issue this warning notice.")
     form = forms.NoticeForm(request.POST or None, school=school)
@@ -185,7 +187,8 @@ def notice_close(request, pk):
     notice = _load(request, pk)
     allow(permissions.may_write_notice(request.user, notice.dimension))
     form_class = forms.outcome_form(
-        NOTICE_OUTCOMES[Dimension(notice.dimension)], help_text="The outcome must match the panel's vote."
+        outcome_choices(dimension=notice.dimension, record=Record.NOTICE),
+        help_text="The outcome must match the panel's vote.",
     )
     return form_page(
         request,

@@ -33,6 +33,17 @@ def decide(world):
     return _decide
 
 
+def place(world, school, dimension, code, on=date(2025, 12, 15), half=(2025, 2)):
+    """Stand `school` at level `code` from Autumn 2 (the category a notice or a board needs)."""
+    return CategorisationFactory(
+        school=school,
+        level=level(dimension, code),
+        half_term=half_term(*half),
+        decided_by=world.ceo,
+        decided_at=timezone.make_aware(datetime.combine(on, datetime.min.time().replace(hour=12))),
+    )
+
+
 @pytest.fixture
 def rep(world, eht):
     """School A's REP, written by the EHT on 10 November 2025, with one action per milestone."""
@@ -46,6 +57,7 @@ def rep(world, eht):
 
 @pytest.fixture
 def education_notice(world):
+    place(world, world.school_a, Dimension.EDUCATION, "poor")
     return services.notice_issue(
         school=world.school_a,
         dimension=Dimension.EDUCATION,

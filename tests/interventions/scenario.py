@@ -2,8 +2,22 @@
 
 from datetime import date
 
+from categorisation.models import Categorisation, Dimension
 from interventions import services
-from interventions.models import Dimension, Milestone
+from interventions.models import Milestone
+from interventions.services.decisions import latest_decision
+from tests.categorisation.factories import CategorisationFactory, half_term, level
+
+
+def stand_at(world, school, dimension, code):
+    """Place the school at `code` (a notice needs Poor, a board Unacceptable) in a later half-term."""
+    decision = latest_decision(school=school, dimension=dimension)
+    if decision and decision.level.code == code:
+        return decision
+    number = Categorisation.objects.filter(school=school, dimension=dimension).count() + 2
+    return CategorisationFactory(
+        school=school, level=level(dimension, code), half_term=half_term(2025, number), decided_by=world.ceo
+    )
 
 
 def rep(world):
@@ -43,6 +57,7 @@ def frep_directive(world):
 
 def notice(world):
     if not hasattr(world, "notice"):
+        stand_at(world, world.school_a, Dimension.EDUCATION, "poor")
         world.notice = services.notice_issue(
             school=world.school_a,
             dimension=Dimension.EDUCATION,
@@ -64,6 +79,7 @@ def notice_target(world):
 
 def board(world):
     if not hasattr(world, "board"):
+        stand_at(world, world.school_a, Dimension.EDUCATION, "unacceptable")
         world.board = services.board_form(
             school=world.school_a,
             dimension=Dimension.EDUCATION,
