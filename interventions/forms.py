@@ -123,6 +123,10 @@ class ReviewForm(SchoolPeopleForm):
     notes = text_field("What the review found")
 
 
+class CorrectionForm(forms.Form):
+    reason = text_field("Why the notice is being corrected", rows=3)
+
+
 class ExtendForm(forms.Form):
     new_ends_on = date_field("New end date")
     granted_on = date_field("Date of the decision")
@@ -161,12 +165,25 @@ class TargetRecordForm(forms.Form):
     note = text_field("Note", required=False, rows=3)
 
 
+class RoleLabelledPeopleField(PeopleChoiceField):
+    """People shown with the roles they hold at the school or across the trust."""
+
+    roles: dict = {}
+
+    def label_from_instance(self, obj):
+        roles = self.roles.get(obj.pk)
+        return f"{obj.display_name} ({', '.join(roles)})" if roles else obj.display_name
+
+
 class NoticeForm(SchoolPeopleForm):
+    """The recipients the seed names for the dimension are ticked to start with, each shown with roles."""
+
     person_fields = ("recipients",)
     issued_on = date_field("Date issued")
-    recipients = PeopleChoiceField(
+    recipients = RoleLabelledPeopleField(
         queryset=None,
-        help_text="Finance: the HT/EHT, the LSB chair, the CEO and the F&R chair.",
+        help_text="Ticked: the HT/EHT, the LSB chair, the CEO and the committee chair "
+        "(F&R for finance, E&S for education). The notice must go to each of them.",
         error_messages={"required": "Choose who receives the notice."},
     )
     grounds = text_field("Grounds for the notice")
@@ -183,6 +200,14 @@ class NoticeForm(SchoolPeopleForm):
         help_text="The LA or external improvement advisor, or the EHT.",
     )
     coaching = text_field("Extra coaching for leaders", required=False, rows=2)
+
+    def __init__(self, *args, school, dimension, **kwargs):
+        from .notice_document import notice_default_recipients, roles_by_person
+
+        super().__init__(*args, school=school, **kwargs)
+        self.fields["recipients"].roles = roles_by_person(school=school)
+        defaults = notice_default_recipients(school=school, dimension=dimension)
+        self.fields["recipients"].initial = [person.pk for person, _ in defaults]
 
     def clean_targets(self):
         targets = []

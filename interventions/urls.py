@@ -28,6 +28,7 @@ urlpatterns = [
     path("notices/<int:pk>/", views.notice_detail, name="notice_detail"),
     path("notices/<int:pk>/document/", views.notice_document, name="notice_document"),
     path("notices/<int:pk>/pdf/", views.notice_pdf, name="notice_pdf"),
+    path("notices/<int:pk>/correct/", views.notice_correct, name="notice_correct"),
     path("notices/<int:pk>/targets/new/", views.notice_target_add, name="notice_target_add"),
     path("notices/<int:pk>/meeting/", views.notice_meeting, name="notice_meeting"),
     path("notices/<int:pk>/action-plan/", views.notice_action_plan, name="notice_action_plan"),

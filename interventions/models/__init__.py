@@ -2,6 +2,7 @@ from .board import MIN_BOARD_MEMBERS, BoardMember, HrSupportPlan, ImprovementBoa
 from .common import RECORD_MOVES, InterventionEvent, RecordStatus
 from .frep import TARGET_MOVES, Frep, FrepDirective, TargetStatus
 from .notice import NoticeTarget, WarningNotice
+from .notice_records import NoticeEmail, NoticePdf
 from .rebrokerage import Counterpart, RebrokerageConversation
 from .rep import (
     ACTION_MOVES,
@@ -32,6 +33,8 @@ __all__ = [
     "InterventionEvent",
     "Milestone",
     "MonthlyReport",
+    "NoticeEmail",
+    "NoticePdf",
     "NoticeTarget",
     "RebrokerageConversation",
     "RecordStatus",

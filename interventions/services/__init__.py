@@ -15,6 +15,7 @@ from .frep import frep_close, frep_directive_add, frep_directive_record, frep_op
 from .notice import (
     notice_action_plan_record,
     notice_close,
+    notice_correct,
     notice_issue,
     notice_meeting_record,
     notice_target_add,
@@ -48,6 +49,7 @@ __all__ = [
     "hr_support_plan_save",
     "notice_action_plan_record",
     "notice_close",
+    "notice_correct",
     "notice_issue",
     "notice_meeting_record",
     "notice_target_add",

@@ -13,6 +13,7 @@ from .frep import frep_close, frep_create, frep_detail, frep_directive_add, frep
 from .notice import (
     notice_action_plan,
     notice_close,
+    notice_correct,
     notice_create,
     notice_detail,
     notice_document,
@@ -56,6 +57,7 @@ __all__ = [
     "milestone_edit",
     "notice_action_plan",
     "notice_close",
+    "notice_correct",
     "notice_create",
     "notice_detail",
     "notice_document",

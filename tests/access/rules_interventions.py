@@ -48,6 +48,7 @@ RULES = [
     Rule("interventions:notice_detail", school_a_only(), kwargs=pk(scenario.notice)),
     Rule("interventions:notice_document", school_a_only(), kwargs=pk(scenario.notice)),
     Rule("interventions:notice_pdf", school_a_only(), kwargs=pk(scenario.notice)),
+    Rule("interventions:notice_correct", only("ceo"), kwargs=pk(scenario.notice)),
     Rule("interventions:notice_target_add", only("ceo"), kwargs=pk(scenario.notice)),
     Rule("interventions:notice_meeting", only("ceo"), kwargs=pk(scenario.notice)),
     Rule("interventions:notice_close", only("ceo"), kwargs=pk(scenario.notice)),

@@ -8,6 +8,8 @@ from interventions import services
 from schools.roles import Role
 from tests.categorisation.factories import CategorisationFactory, half_term, level
 from tests.factories import person_with_role
+from tests.interventions import scenario
+from tests.letters.worker import celery_worker  # noqa: F401  (the real-worker fixture)
 
 WRITTEN_ON = date(2025, 11, 10)
 
@@ -66,7 +68,7 @@ def education_notice(world):
         matters="Week 6 actions not done.\nSafeguarding audit actions overdue.",
         period_ends_on=date(2026, 3, 27),
         consequence="The panel may vote to move the school to Unacceptable.",
-        recipients=[world.head_a, world.lsb_chair_a],
+        recipients=scenario.default_recipients(world.school_a, Dimension.EDUCATION),
         targets=[
             ("Single central record complete", date(2026, 2, 6)),
             ("New timetable in place", date(2026, 3, 20)),

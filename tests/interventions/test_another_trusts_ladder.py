@@ -15,6 +15,7 @@ from categorisation.models import Dimension, Level
 from interventions import services
 from interventions.models import RecordStatus
 from tests.categorisation.factories import CategorisationFactory, half_term
+from tests.interventions.scenario import default_recipients
 
 
 @pytest.fixture
@@ -74,7 +75,8 @@ def _notice(world, dimension=Dimension.FINANCE):
     return services.notice_issue(
         school=world.school_a, dimension=dimension, issued_on=date(2026, 1, 12), grounds="Directives missed.",
         matters="Reserves at 2%.", period_ends_on=date(2026, 3, 27), consequence="Stabilise.",
-        recipients=[world.head_a, world.ceo], targets=[("Recovery budget", date(2026, 2, 6))], by=world.cfo,
+        recipients=default_recipients(world.school_a, dimension),
+        targets=[("Recovery budget", date(2026, 2, 6))], by=world.cfo,
     )  # fmt: skip
 
 
