@@ -75,11 +75,13 @@ DUE_SOON_DAYS = 30
 def schedule_for(*, schools, today: date | None = None) -> dict[int, list[ScheduleRow]]:
     """For each school, each active audit type's last audit and when the next is due. Two queries.
 
-    A type never carried out at a school is due now.
+    A type never carried out at a school is due from the day it joined the trust (or the type's first
+    due date, if later), so it becomes overdue like any other.
     """
     today = today or timezone.localdate()
     types = list(AuditType.objects.filter(is_active=True))
     school_ids = [s.pk for s in schools]
+    by_id = {s.pk: s for s in schools}
     latest = {}
     for audit in Audit.objects.filter(school_id__in=school_ids).order_by("carried_out_on", "pk"):
         latest[(audit.school_id, audit.audit_type_id)] = audit
@@ -88,7 +90,10 @@ def schedule_for(*, schools, today: date | None = None) -> dict[int, list[Schedu
         rows = []
         for audit_type in types:
             last = latest.get((school_id, audit_type.pk))
-            next_due = audit_type.next_due_after(last.carried_out_on) if last else today
+            if last:
+                next_due = audit_type.next_due_after(last.carried_out_on)
+            else:
+                next_due = audit_type.first_due_for(by_id[school_id], today)
             rows.append(ScheduleRow(audit_type=audit_type, last=last, next_due=next_due))
         schedule[school_id] = rows
     return schedule
