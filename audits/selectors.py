@@ -55,9 +55,17 @@ def overdue_actions_by_school(*, school_ids, on: date) -> dict[int, tuple[int, d
 
 
 @dataclass(frozen=True)
+class LastAudit:
+    """The latest audit of a type at a school: enough to link to it and count from it."""
+
+    pk: int
+    carried_out_on: date
+
+
+@dataclass(frozen=True)
 class ScheduleRow:
     audit_type: AuditType
-    last: Audit | None
+    last: LastAudit | None
     next_due: date
 
     def state(self, today: date) -> str:
@@ -83,8 +91,13 @@ def schedule_for(*, schools, today: date | None = None) -> dict[int, list[Schedu
     school_ids = [s.pk for s in schools]
     by_id = {s.pk: s for s in schools}
     latest = {}
-    for audit in Audit.objects.filter(school_id__in=school_ids).order_by("carried_out_on", "pk"):
-        latest[(audit.school_id, audit.audit_type_id)] = audit
+    audits = (
+        Audit.objects.filter(school_id__in=school_ids)
+        .order_by("carried_out_on", "pk")
+        .values_list("pk", "school_id", "audit_type_id", "carried_out_on")
+    )
+    for pk, school_id, type_id, carried_out_on in audits:
+        latest[(school_id, type_id)] = LastAudit(pk, carried_out_on)
     schedule = {}
     for school_id in school_ids:
         rows = []

@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from audits.forms import ActionFilterForm
 from audits.models import AWAITING_CHECK, AuditAction
+from audits.schedule_page import EXPORT_HEADERS as SCHEDULE_EXPORT_HEADERS
+from audits.schedule_page import ScheduleFilterForm, export_rows, rows_html, schedule_page
 from audits.selectors import action_counts_grid, filtered_actions, schedule_for
 from schools.access import access_for, appointment_required, get_for_user, trust_role_required
 from schools.models import School
@@ -55,17 +57,31 @@ def _export(actions, *, filename, fmt):
 @trust_role_required()
 def schedule(request):
     """The compliance manager's landing page: every school's audits, last carried out and next due."""
-    today = timezone.localdate()
-    schools = list(School.objects.visible_to(request.user).order_by("name"))
-    plan = schedule_for(schools=schools, today=today)
-    rows = [(school, [(row, row.state(today)) for row in plan[school.pk]]) for school in schools]
-    types = [row.audit_type for row in plan[schools[0].pk]] if schools else []
-    due = sum(1 for _, cells in rows for _, state in cells if state != "ok")
+    form = ScheduleFilterForm(request.GET or None)
+    schools = School.objects.visible_to(request.user).order_by("name")
+    page = schedule_page(schools=schools, form=form, today=timezone.localdate())
+    state = form.cleaned_data.get("state", "") if form.is_bound and form.is_valid() else ""
     return render(
         request,
         "audits/schedule.html",
-        {"rows": rows, "types": types, "today": today, "due_count": due},
+        {
+            "form": form,
+            "types": page.types,
+            "rows": rows_html(page, wanted_state=state),
+            "due_count": page.due_count,
+            "query": request.GET.urlencode(),
+        },
     )
+
+
+@trust_role_required()
+def schedule_export(request):
+    """The schedule as the filters leave it, one row per school and audit type."""
+    form = ScheduleFilterForm(request.GET or None)
+    schools = School.objects.visible_to(request.user).order_by("name")
+    page = schedule_page(schools=schools, form=form, today=timezone.localdate())
+    fmt = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    return spreadsheet_response("audit-schedule", SCHEDULE_EXPORT_HEADERS, export_rows(page), fmt)
 
 
 @trust_role_required()
