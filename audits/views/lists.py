@@ -1,12 +1,12 @@
 """The lists: the trust's audit schedule, the compliance manager's actions across the trust, the grid of
 open and overdue counts, and one school's actions and schedule. Every list has a CSV/XLSX export."""
 
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.shortcuts import render
 from django.utils import timezone
 
 from audits.forms import ActionFilterForm
-from audits.models import AWAITING_CHECK, AuditAction
+from audits.models import AWAITING_CHECK, ActionEvent, AuditAction, EventKind
 from audits.schedule_page import EXPORT_HEADERS as SCHEDULE_EXPORT_HEADERS
 from audits.schedule_page import ScheduleFilterForm, export_rows, rows_html, schedule_page
 from audits.selectors import action_counts_grid, filtered_actions, schedule_for
@@ -26,15 +26,44 @@ EXPORT_HEADERS = [
     "Status",
     "Overdue",
     "Closure date",
+    # What the school answered, from its latest report.
+    "Reported on",
+    "Actions taken",
+    "Outcome",
+    "Completed on",
+    "Reason not actioned",
+    "Evidence",
 ]
+REPORTS = [EventKind.REPORTED_DONE, EventKind.REPORTED_NOT_ACTIONED]
 
 
 def _actions_queryset(user):
     return AuditAction.objects.visible_to(user).select_related("audit__school", "audit__audit_type", "owner")
 
 
+def _latest_report(action):
+    reports = action.reports  # prefetched, oldest first
+    return reports[-1] if reports else None
+
+
+def _answer(action) -> list:
+    report = _latest_report(action)
+    if report is None:
+        return [None, "", "", None, "", ""]
+    return [
+        timezone.localtime(action.reported_at or report.at).date(),
+        report.actions_taken,
+        report.outcome,
+        report.completed_on,
+        report.reason,
+        report.evidence_name,
+    ]
+
+
 def _export(actions, *, filename, fmt):
     today = timezone.localdate()
+    reports = ActionEvent.objects.filter(kind__in=REPORTS).order_by("at", "pk")
+    actions = actions.prefetch_related(Prefetch("events", queryset=reports, to_attr="reports"))
     rows = (
         [
             a.audit.school.urn,
@@ -48,6 +77,7 @@ def _export(actions, *, filename, fmt):
             a.get_status_display(),
             "Yes" if a.is_overdue(today) else "No",
             a.closed_on,
+            *_answer(a),
         ]
         for a in actions
     )

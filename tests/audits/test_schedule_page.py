@@ -88,3 +88,34 @@ def test_the_schedule_runs_the_same_queries_and_stays_light_at_10_and_120_school
         assert response.content.decode().count('<th scope="row">') == total
     assert counted[10] == counted[120]
     assert len(response.content) <= 300 * 1024
+
+
+def test_action_exports_carry_the_schools_answer(world, client_as):
+    from audits.services import audit_action_report_done, audit_action_report_not_actioned
+    from tests.audits.factories import action_at
+
+    done = action_at(world.school_a, owner=world.head_a, description="Fit a closer")
+    audit_action_report_done(
+        action=done, actions_taken="Closer fitted", outcome="Door shuts", completed_on=date(2026, 11, 20),
+        by=world.head_a,
+    )  # fmt: skip
+    skipped = action_at(world.school_a, owner=world.head_a, description="Move the bins")
+    audit_action_report_not_actioned(action=skipped, reason="Bins are the council's", by=world.head_a)
+    action_at(world.school_a, owner=world.head_a, description="Not yet answered")
+    url = reverse("audits:school_actions_export", kwargs={"urn": world.school_a.urn})
+    response = client_as(world.head_a).get(url, {"format": "csv"})
+    rows = {row[4]: row for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig")))}
+    header = rows["Action"]
+    assert header[-6:] == [
+        "Reported on", "Actions taken", "Outcome", "Completed on", "Reason not actioned", "Evidence",
+    ]  # fmt: skip
+    answer = dict(zip(header, rows["Fit a closer"], strict=True))
+    assert (answer["Actions taken"], answer["Outcome"], answer["Completed on"]) == (
+        "Closer fitted", "Door shuts", "2026-11-20",
+    )  # fmt: skip
+    assert answer["Reported on"] == str(date.today())
+    assert (
+        dict(zip(header, rows["Move the bins"], strict=True))["Reason not actioned"]
+        == "Bins are the council's"
+    )
+    assert dict(zip(header, rows["Not yet answered"], strict=True))["Reported on"] == ""
