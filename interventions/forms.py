@@ -123,6 +123,29 @@ class ReviewForm(SchoolPeopleForm):
     notes = text_field("What the review found")
 
 
+class ProgressForm(forms.Form):
+    progress = text_field("What the school has done", rows=4)
+    done_on = date_field("Date it was done", required=False)
+
+
+class ProgressCheckForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Your check",
+        choices=[("accept", "Accept: the item is met"), ("return", "Return it to the school")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to accept or return the report."},
+    )
+    note = text_field("Why it is returned (the school sees this)", required=False, rows=3)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "return" and not (data.get("note") or "").strip():
+            self.add_error(
+                "note", "Say why the report is being returned, so the school knows what is needed."
+            )
+        return data
+
+
 class CorrectionForm(forms.Form):
     reason = text_field("Why the notice is being corrected", rows=3)
 
@@ -160,7 +183,7 @@ class TargetForm(forms.Form):
 
 
 class TargetRecordForm(forms.Form):
-    status = forms.ChoiceField(choices=TargetStatus.choices)
+    status = forms.ChoiceField(choices=[c for c in TargetStatus.choices if c[0] != TargetStatus.REPORTED])
     met_on = date_field("Date met", required=False, hint="If met. For example, 27/3/2026")
     note = text_field("Note", required=False, rows=3)
 

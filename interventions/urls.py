@@ -23,6 +23,8 @@ urlpatterns = [
     path("freps/<int:pk>/directives/new/", views.frep_directive_add, name="frep_directive_add"),
     path("freps/<int:pk>/close/", views.frep_close, name="frep_close"),
     path("frep-directives/<int:pk>/", views.frep_directive_record, name="frep_directive_record"),
+    path("frep-directives/<int:pk>/report/", views.frep_directive_report, name="frep_directive_report"),
+    path("frep-directives/<int:pk>/check/", views.frep_directive_check, name="frep_directive_check"),
     # Warning notices (Poor)
     path("schools/<str:urn>/notices/new/<str:dimension>/", views.notice_create, name="notice_create"),
     path("notices/<int:pk>/", views.notice_detail, name="notice_detail"),
@@ -34,6 +36,8 @@ urlpatterns = [
     path("notices/<int:pk>/action-plan/", views.notice_action_plan, name="notice_action_plan"),
     path("notices/<int:pk>/close/", views.notice_close, name="notice_close"),
     path("notice-targets/<int:pk>/", views.notice_target_record, name="notice_target_record"),
+    path("notice-targets/<int:pk>/report/", views.notice_target_report, name="notice_target_report"),
+    path("notice-targets/<int:pk>/check/", views.notice_target_check, name="notice_target_check"),
     # Improvement Board (Unacceptable)
     path("schools/<str:urn>/board/new/<str:dimension>/", views.board_create, name="board_create"),
     path("boards/<int:pk>/", views.board_detail, name="board_detail"),

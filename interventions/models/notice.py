@@ -5,7 +5,7 @@ from django.db import models
 
 from ..ladder import DIMENSION_CHOICES
 from .common import ClosedWithOutcome, scoped_to
-from .frep import TARGET_STATUS_COLOURS, TargetStatus
+from .frep import TARGET_STATUS_COLOURS, ReportedProgress, TargetStatus
 
 
 class WarningNotice(ClosedWithOutcome):
@@ -62,7 +62,7 @@ class WarningNotice(ClosedWithOutcome):
         return self.is_open and on >= self.period_ends_on
 
 
-class NoticeTarget(models.Model):
+class NoticeTarget(ReportedProgress):
     notice = models.ForeignKey(WarningNotice, on_delete=models.CASCADE, related_name="targets")
     text = models.TextField("required action")
     due_on = models.DateField("deadline")

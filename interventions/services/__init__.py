@@ -21,6 +21,7 @@ from .notice import (
     notice_target_add,
     notice_target_record,
 )
+from .progress import target_progress_accept, target_progress_report, target_progress_return
 from .rebrokerage import rebrokerage_conversation_record
 from .rep import (
     rep_action_add,
@@ -55,6 +56,9 @@ __all__ = [
     "notice_target_add",
     "notice_target_record",
     "rebrokerage_conversation_record",
+    "target_progress_accept",
+    "target_progress_report",
+    "target_progress_return",
     "rep_action_add",
     "rep_action_progress",
     "rep_close",

@@ -23,6 +23,7 @@ from .notice import (
     notice_target_record,
 )
 from .overview import dashboard, rebrokerage, rebrokerage_add, school_history
+from .progress import frep_directive_check, frep_directive_report, notice_target_check, notice_target_report
 from .rep import (
     action_add,
     action_progress,
@@ -50,6 +51,8 @@ __all__ = [
     "dashboard",
     "frep_close",
     "frep_create",
+    "frep_directive_check",
+    "frep_directive_report",
     "frep_detail",
     "frep_directive_add",
     "frep_directive_record",
@@ -64,7 +67,9 @@ __all__ = [
     "notice_meeting",
     "notice_pdf",
     "notice_target_add",
+    "notice_target_check",
     "notice_target_record",
+    "notice_target_report",
     "rebrokerage",
     "rebrokerage_add",
     "rep_close",

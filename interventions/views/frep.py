@@ -4,8 +4,9 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from categorisation.models import Dimension, Record
-from schools.access import appointment_required, get_for_user
+from schools.access import access_for, appointment_required, get_for_user
 from schools.models import School
+from schools.roles import HEAD_ROLES
 
 from .. import forms, permissions, services
 from ..ladder import outcome_choices
@@ -46,6 +47,7 @@ def frep_detail(request, pk):
             "directives": directives,
             "met_in_time": sum(d.met_in_time for d in directives),
             "may_write": permissions.may_write_frep(request.user) and frep.is_open,
+            "may_report": access_for(request.user).has_school_role(frep.school_id, *HEAD_ROLES),
         },
     )
 

@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from accounts.services import DOWNLOADED, access_record_create
 from categorisation.models import Dimension, Record
-from schools.access import appointment_required, get_for_user
+from schools.access import access_for, appointment_required, get_for_user
 from schools.models import School
+from schools.roles import HEAD_ROLES
 from trust_portal.pdf_records import RenderStatus
 from trust_portal.uploads import protected_file_response
 
@@ -74,6 +75,7 @@ def notice_detail(request, pk):
             "vote_due": notice.vote_due(today),
             "vote_url": _vote_url(notice),
             "may_write": permissions.may_write_notice(request.user, notice.dimension) and notice.is_open,
+            "may_report": access_for(request.user).has_school_role(notice.school_id, *HEAD_ROLES),
             "may_correct": permissions.may_write_notice(request.user, notice.dimension),
             "may_record_plan": permissions.may_record_action_plan(request.user, notice) and notice.is_open,
         },
