@@ -6,7 +6,7 @@ Nothing is saved unless every row is good; every error names its row and column.
 
 from django.contrib.auth import get_user_model
 
-from audits.models import AuditType, Priority
+from audits.models import AuditAction, AuditType, Priority
 from schools.models import Appointment, School
 from schools.roles import HEAD_ROLES
 from trust_portal.tabular import Column, a_date, choice, one_line, read_rows, text
@@ -86,7 +86,38 @@ def prepare(filename: str, data: bytes) -> tuple[list[dict], list[str]]:
                     "owner_id": owner_id,
                 }
             )
-    return rows, sorted(errors, key=_row_number)
+    return mark_existing(rows), sorted(errors, key=_row_number)
+
+
+def action_key(school_id, audit_type_id, carried_out_on, description, due_on) -> tuple:
+    """What makes two actions the same: school, audit (type and date), action text and due date."""
+    return (school_id, audit_type_id, str(carried_out_on), " ".join(description.split()), str(due_on))
+
+
+def existing_keys(rows: list[dict]) -> set[tuple]:
+    """The keys of the actions already recorded for the schools and types in `rows` (one query)."""
+    recorded = AuditAction.objects.filter(
+        audit__school_id__in={r["school_id"] for r in rows},
+        audit__audit_type_id__in={r["audit_type_id"] for r in rows},
+    ).values_list(
+        "audit__school_id", "audit__audit_type_id", "audit__carried_out_on", "description", "due_on"
+    )
+    return {action_key(*values) for values in recorded}
+
+
+def mark_existing(rows: list[dict]) -> list[dict]:
+    """Mark each row that matches an action already recorded, or an earlier row of the same file:
+    the import skips them, so importing the same file twice adds nothing."""
+    seen = existing_keys(rows) if rows else set()
+    first_row = {}
+    for row in rows:
+        key = action_key(
+            row["school_id"], row["audit_type_id"], row["carried_out_on"], row["description"], row["due_on"]
+        )
+        row["existing"] = key in seen
+        row["repeats"] = first_row.get(key)
+        first_row.setdefault(key, row["row"])
+    return rows
 
 
 def _row_number(message: str) -> int:

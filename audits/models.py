@@ -39,6 +39,13 @@ class AuditType(models.Model):
     provider = models.CharField(max_length=200, help_text="Who carries the audit out for the trust.")
     order = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(default=True, help_text="Untick to take the type off the schedule.")
+    first_due_on = models.DateField(
+        "first due",
+        null=True,
+        blank=True,
+        help_text="When a school that has never had this audit first needed it (e.g. when the checks "
+        "began). Empty: from the day the school joined the trust.",
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -48,6 +55,12 @@ class AuditType(models.Model):
 
     def next_due_after(self, last: date) -> date:
         return add_months(last, CYCLE_MONTHS[self.cycle])
+
+    def first_due_for(self, school, today: date) -> date:
+        """When a school that has never had this audit is due one: from the later of the day it joined
+        the trust and the type's first due date; today if neither is known."""
+        known = [day for day in (school.joined_on, self.first_due_on) if day]
+        return max(known) if known else today
 
 
 class AuditQuerySet(SchoolScopedQuerySet):
@@ -218,6 +231,11 @@ class ReminderKind(models.TextChoices):
     DUE_TODAY = "due_today", "Due today"
     OVERDUE_DIGEST = "overdue_digest", "Weekly digest of overdue actions"
     AWAITING_CHECK_DIGEST = "awaiting_check_digest", "Weekly digest of actions awaiting a check"
+    # The schedule: the compliance manager hears of audits falling due, and of overdue ones each Monday.
+    AUDIT_DUE_IN_30_DAYS = "audit_due_30", "Audits due within 30 days"
+    AUDIT_DUE_IN_7_DAYS = "audit_due_7", "Audits due within 7 days"
+    AUDIT_DUE_TODAY = "audit_due_today", "Audits due today"
+    AUDIT_OVERDUE_DIGEST = "audit_overdue_digest", "Weekly digest of overdue audits"
 
 
 class ReminderStatus(models.TextChoices):

@@ -25,6 +25,12 @@ from audits.models import (
     ReminderSent,
     ReminderStatus,
 )
+from audits.schedule_reminders import (
+    AUDIT_KINDS,
+    audit_due_dates,
+    audit_message,
+    overdue_audits,
+)
 from schools.models import Appointment
 from schools.roles import Role
 
@@ -50,17 +56,37 @@ class Reminder:
     action_id: int | None = None
 
 
+def is_working_day(today: date) -> bool:
+    """No reminder goes on a Saturday or a Sunday: it waits for Monday."""
+    return today.weekday() < 5
+
+
+def catch_up_from(today: date) -> date:
+    """The first day a run covers: Monday's run also covers the Saturday and Sunday that sent nothing."""
+    return today - timedelta(days=2) if today.weekday() == 0 else today
+
+
 def due_reminders(today: date) -> list[Reminder]:
     """Before-due and on-the-day reminders for actions still waiting for the school. One query."""
     actions = AuditAction.objects.filter(
         status__in=AWAITING_SCHOOL,
-        due_on__gte=today,
+        due_on__gte=catch_up_from(today),
         due_on__lte=today + timedelta(days=14),
         owner__is_active=True,
     ).values_list("pk", "owner_id", "due_on")
     return [
         Reminder(kind=kind_for((due_on - today).days), recipient_id=owner, due_on=due_on, action_id=pk)
         for pk, owner, due_on in actions
+    ]
+
+
+def audit_due_reminders(today: date) -> list[Reminder]:
+    """The compliance manager's reminders of audits falling due in 30 and 7 days and on the day."""
+    managers = compliance_managers(today)
+    return [
+        Reminder(kind=kind, recipient_id=person, due_on=due_on)
+        for kind, due_on in audit_due_dates(today, since=catch_up_from(today))
+        for person in managers
     ]
 
 
@@ -79,15 +105,21 @@ def digest_reminders(today: date) -> list[Reminder]:
         .order_by("owner_id")
     )
     reminders = [Reminder(ReminderKind.OVERDUE_DIGEST, owner, monday) for owner in owners]
+    managers = compliance_managers(today)
     if AuditAction.objects.filter(status__in=AWAITING_CHECK).exists():
-        managers = (
-            Appointment.objects.current(today)
-            .filter(role=Role.COMPLIANCE_MANAGER, person__is_active=True)
-            .values_list("person_id", flat=True)
-            .distinct()
-        )
         reminders += [Reminder(ReminderKind.AWAITING_CHECK_DIGEST, person, monday) for person in managers]
+    if overdue_audits(today):
+        reminders += [Reminder(ReminderKind.AUDIT_OVERDUE_DIGEST, person, monday) for person in managers]
     return reminders
+
+
+def compliance_managers(today: date) -> list[int]:
+    return list(
+        Appointment.objects.current(today)
+        .filter(role=Role.COMPLIANCE_MANAGER, person__is_active=True)
+        .values_list("person_id", flat=True)
+        .distinct()
+    )
 
 
 def _claim(reminder: Reminder) -> ReminderSent | None:
@@ -120,12 +152,16 @@ def _link(name, **kwargs):
 
 def _message(record: ReminderSent, today: date) -> tuple[str, str]:
     recipient = record.recipient
+    if record.kind in AUDIT_KINDS:
+        return audit_message(record, today)
     if record.action_id:
         action = AuditAction.objects.select_related("audit__school", "audit__audit_type").get(
             pk=record.action_id
         )
         days = (action.due_on - today).days
-        when = "today" if days <= 0 else f"in {days} day{'s' if days != 1 else ''}"
+        when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
+        if days < 0:  # fell due at the weekend, when no reminder goes
+            when = f"on {action.due_on:%A %-d %B}"
         subject = f"Audit action due {when}: {action.audit.school}"
         body = render_to_string(
             "audits/email/action_due.txt",

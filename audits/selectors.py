@@ -55,9 +55,17 @@ def overdue_actions_by_school(*, school_ids, on: date) -> dict[int, tuple[int, d
 
 
 @dataclass(frozen=True)
+class LastAudit:
+    """The latest audit of a type at a school: enough to link to it and count from it."""
+
+    pk: int
+    carried_out_on: date
+
+
+@dataclass(frozen=True)
 class ScheduleRow:
     audit_type: AuditType
-    last: Audit | None
+    last: LastAudit | None
     next_due: date
 
     def state(self, today: date) -> str:
@@ -75,20 +83,30 @@ DUE_SOON_DAYS = 30
 def schedule_for(*, schools, today: date | None = None) -> dict[int, list[ScheduleRow]]:
     """For each school, each active audit type's last audit and when the next is due. Two queries.
 
-    A type never carried out at a school is due now.
+    A type never carried out at a school is due from the day it joined the trust (or the type's first
+    due date, if later), so it becomes overdue like any other.
     """
     today = today or timezone.localdate()
     types = list(AuditType.objects.filter(is_active=True))
     school_ids = [s.pk for s in schools]
+    by_id = {s.pk: s for s in schools}
     latest = {}
-    for audit in Audit.objects.filter(school_id__in=school_ids).order_by("carried_out_on", "pk"):
-        latest[(audit.school_id, audit.audit_type_id)] = audit
+    audits = (
+        Audit.objects.filter(school_id__in=school_ids)
+        .order_by("carried_out_on", "pk")
+        .values_list("pk", "school_id", "audit_type_id", "carried_out_on")
+    )
+    for pk, school_id, type_id, carried_out_on in audits:
+        latest[(school_id, type_id)] = LastAudit(pk, carried_out_on)
     schedule = {}
     for school_id in school_ids:
         rows = []
         for audit_type in types:
             last = latest.get((school_id, audit_type.pk))
-            next_due = audit_type.next_due_after(last.carried_out_on) if last else today
+            if last:
+                next_due = audit_type.next_due_after(last.carried_out_on)
+            else:
+                next_due = audit_type.first_due_for(by_id[school_id], today)
             rows.append(ScheduleRow(audit_type=audit_type, last=last, next_due=next_due))
         schedule[school_id] = rows
     return schedule

@@ -228,8 +228,11 @@ def audit_actions_import(*, rows: list[dict], by) -> list[AuditAction]:
     """Save a prepared import (see `audits.imports.prepare`) all at once, or nothing.
 
     Rows for the same school, audit type and date become actions of one audit (an existing one if
-    it is already recorded).
+    it is already recorded). A row matching an action already recorded (same school, audit, action
+    text and due date), or an earlier row, is skipped: importing the same file twice adds nothing.
     """
+    from audits.imports import action_key, existing_keys
+
     _require_compliance_manager(by, "import audit actions")
     from django.contrib.auth import get_user_model
 
@@ -237,7 +240,18 @@ def audit_actions_import(*, rows: list[dict], by) -> list[AuditAction]:
     created = []
     with transaction.atomic():
         audits = {}
+        recorded = existing_keys(rows) if rows else set()
         for row in rows:
+            same = action_key(
+                row["school_id"],
+                row["audit_type_id"],
+                row["carried_out_on"],
+                row["description"],
+                row["due_on"],
+            )
+            if same in recorded:
+                continue
+            recorded.add(same)
             key = (row["school_id"], row["audit_type_id"], row["carried_out_on"])
             if key not in audits:
                 audit = Audit.objects.filter(

@@ -5,6 +5,7 @@ from . import views
 app_name = "audits"
 urlpatterns = [
     path("", views.schedule, name="schedule"),
+    path("export/", views.schedule_export, name="schedule_export"),
     path("actions/", views.actions, name="actions"),
     path("actions/export/", views.actions_export, name="actions_export"),
     path("actions/grid/", views.grid, name="grid"),

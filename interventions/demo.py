@@ -16,21 +16,22 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from categorisation.models import Categorisation, Vote, VoteStatus
+from categorisation.models import Categorisation, Dimension, Vote, VoteStatus
 from schools.models import Appointment, School
 from schools.roles import HEAD_ROLES, Role
 
+from .ladder import INTERVENTION_DIMENSIONS
 from .models import (
     ActionStatus,
     BoardMember,
     Counterpart,
-    Dimension,
     Frep,
     FrepDirective,
     HrSupportPlan,
     ImprovementBoard,
     Milestone,
     MonthlyReport,
+    NoticePdf,
     NoticeTarget,
     RebrokerageConversation,
     RecordStatus,
@@ -43,6 +44,7 @@ from .models import (
     WarningNotice,
     milestone_due_on,
 )
+from .notice_document import content_hash, notice_content, notice_default_recipients, notice_pdf_render
 
 # Appendix 4's example REP.
 REP_ACTIONS = {
@@ -304,8 +306,7 @@ def notice_make(school, run, dimension, people, today):
         action_plan_received_on=None if finance else issued_on + timedelta(days=10),
         action_plan_sent_to_chair_on=None if finance else issued_on + timedelta(days=11),
     )
-    recipients = [head, chair, people.ceo, people.fr_chair] if finance else [head, chair]
-    notice.recipients.set([p for p in recipients if p])
+    notice.recipients.set([p for p, _ in notice_default_recipients(school=school, dimension=dimension)])
     attendees = (
         [head, people.cfo, chair, people.fr_chair] if finance else [head, chair, people.ceo, people.eht]
     )
@@ -321,6 +322,12 @@ def notice_make(school, run, dimension, people, today):
         else:
             status, met_on = TargetStatus.OPEN, None
         NoticeTarget.objects.create(notice=notice, text=text, due_on=due_on, status=status, met_on=met_on)
+    # The notice as issued: its frozen PDF record, made here as load_demo makes the letters' PDFs.
+    content = notice_content(notice)
+    pdf = NoticePdf.objects.create(
+        notice=notice, content=content, content_hash=content_hash(content), made_by=notice.issued_by
+    )
+    notice_pdf_render(pdf_id=pdf.pk)
     if closed:
         notice.status, notice.outcome, notice.closed_by = RecordStatus.CLOSED, run.next_code, people.ceo
         notice.closed_on = run.ended_on
@@ -411,7 +418,7 @@ def load(*, stdout=None):
     today = timezone.localdate()
     made = 0
     for school in School.objects.all():
-        for dimension in Dimension:
+        for dimension in INTERVENTION_DIMENSIONS:
             for run in runs_for(school, dimension):
                 maker = MAKERS.get((dimension, run.code))
                 if maker:

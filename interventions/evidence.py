@@ -10,8 +10,9 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from categorisation.evidence import Evidence
+from categorisation.models import Dimension
 
-from .models import ActionStatus, Dimension, NoticeTarget, Rep, RepAction, RepReview, TargetStatus
+from .models import ActionStatus, NoticeTarget, Rep, RepAction, RepReview, TargetStatus
 
 
 def _as_of(half_term) -> date:

@@ -8,7 +8,7 @@ from schools.models import Appointment
 from schools.roles import TRUST_WIDE_ROLES
 from trust_portal.fields import date_field
 
-from .models import ActionStatus, Counterpart, Outcome, TargetStatus
+from .models import ActionStatus, Counterpart, TargetStatus
 
 
 def text_field(label, *, required=True, rows=4, help_text=""):
@@ -123,16 +123,45 @@ class ReviewForm(SchoolPeopleForm):
     notes = text_field("What the review found")
 
 
+class ProgressForm(forms.Form):
+    progress = text_field("What the school has done", rows=4)
+    done_on = date_field("Date it was done", required=False)
+
+
+class ProgressCheckForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Your check",
+        choices=[("accept", "Accept: the item is met"), ("return", "Return it to the school")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to accept or return the report."},
+    )
+    note = text_field("Why it is returned (the school sees this)", required=False, rows=3)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "return" and not (data.get("note") or "").strip():
+            self.add_error(
+                "note", "Say why the report is being returned, so the school knows what is needed."
+            )
+        return data
+
+
+class CorrectionForm(forms.Form):
+    reason = text_field("Why the notice is being corrected", rows=3)
+
+
 class ExtendForm(forms.Form):
     new_ends_on = date_field("New end date")
     granted_on = date_field("Date of the decision")
     reason = text_field("Reason for the extension", rows=3)
 
 
-def outcome_form(outcomes, *, help_text):
+def outcome_form(choices, *, help_text):
+    """`choices`: the (level code, name) pairs the loaded ladder allows the record to close with."""
+
     class CloseForm(forms.Form):
         outcome = forms.ChoiceField(
-            choices=[(o.value, o.label) for o in Outcome if o in outcomes],
+            choices=choices,
             widget=forms.RadioSelect,
             help_text=help_text,
             error_messages={"required": "Choose the outcome that was decided."},
@@ -154,17 +183,30 @@ class TargetForm(forms.Form):
 
 
 class TargetRecordForm(forms.Form):
-    status = forms.ChoiceField(choices=TargetStatus.choices)
+    status = forms.ChoiceField(choices=[c for c in TargetStatus.choices if c[0] != TargetStatus.REPORTED])
     met_on = date_field("Date met", required=False, hint="If met. For example, 27/3/2026")
     note = text_field("Note", required=False, rows=3)
 
 
+class RoleLabelledPeopleField(PeopleChoiceField):
+    """People shown with the roles they hold at the school or across the trust."""
+
+    roles: dict = {}
+
+    def label_from_instance(self, obj):
+        roles = self.roles.get(obj.pk)
+        return f"{obj.display_name} ({', '.join(roles)})" if roles else obj.display_name
+
+
 class NoticeForm(SchoolPeopleForm):
+    """The recipients the seed names for the dimension are ticked to start with, each shown with roles."""
+
     person_fields = ("recipients",)
     issued_on = date_field("Date issued")
-    recipients = PeopleChoiceField(
+    recipients = RoleLabelledPeopleField(
         queryset=None,
-        help_text="Finance: the HT/EHT, the LSB chair, the CEO and the F&R chair.",
+        help_text="Ticked: the HT/EHT, the LSB chair, the CEO and the committee chair "
+        "(F&R for finance, E&S for education). The notice must go to each of them.",
         error_messages={"required": "Choose who receives the notice."},
     )
     grounds = text_field("Grounds for the notice")
@@ -181,6 +223,14 @@ class NoticeForm(SchoolPeopleForm):
         help_text="The LA or external improvement advisor, or the EHT.",
     )
     coaching = text_field("Extra coaching for leaders", required=False, rows=2)
+
+    def __init__(self, *args, school, dimension, **kwargs):
+        from .notice_document import notice_default_recipients, roles_by_person
+
+        super().__init__(*args, school=school, **kwargs)
+        self.fields["recipients"].roles = roles_by_person(school=school)
+        defaults = notice_default_recipients(school=school, dimension=dimension)
+        self.fields["recipients"].initial = [person.pk for person, _ in defaults]
 
     def clean_targets(self):
         targets = []

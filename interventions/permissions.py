@@ -2,10 +2,9 @@
 
 from django.core.exceptions import PermissionDenied
 
+from categorisation.models import Dimension
 from schools.access import access_for
 from schools.roles import HEAD_ROLES, Role
-
-from .models import Dimension
 
 REP_WRITERS = (Role.CEO, Role.EHT)
 FREP_WRITERS = (Role.CEO, Role.CFO)

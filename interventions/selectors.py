@@ -3,27 +3,24 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Max, OuterRef, Q, Subquery
 from django.urls import reverse
 
-from categorisation.models import Categorisation
+from categorisation.models import Categorisation, Dimension, Record
+from schools.models import HalfTerm, School
 
 from .models import (
     ActionStatus,
-    Dimension,
     Frep,
     FrepDirective,
     ImprovementBoard,
     NoticeTarget,
-    Outcome,
     RecordStatus,
     Rep,
     RepAction,
     TargetStatus,
     WarningNotice,
 )
-
-CONCERNING = Outcome.CONCERNING.value  # the ladder's level code
 
 
 def open_rep_for(*, school) -> Rep | None:
@@ -122,7 +119,10 @@ class Deadline:
 
 
 def deadlines_for(*, on: date, school_ids=None) -> list[Deadline]:
-    """Overdue REP actions and FREP directives, missed notice targets and missing monthly reports."""
+    """Overdue REP actions and FREP directives, missed notice targets, REPs and FREPs past their end date,
+    overdue SDPs, records a school's level needs and does not have, and missing monthly reports.
+
+    A fixed number of queries whatever the number of schools."""
     items = [
         Deadline(
             school=a.milestone.rep.school,
@@ -153,6 +153,8 @@ def deadlines_for(*, on: date, school_ids=None) -> list[Deadline]:
         )
         for t in missed_notice_targets(on=on, school_ids=school_ids)
     ]
+    items += _late_plans(on=on, school_ids=school_ids)
+    items += _missing_record_deadlines(on=on, school_ids=school_ids)
     for board, months in missing_monthly_reports(on=on, school_ids=school_ids):
         items += [
             Deadline(
@@ -167,6 +169,52 @@ def deadlines_for(*, on: date, school_ids=None) -> list[Deadline]:
     return sorted(items, key=lambda d: (d.school.name, d.due_on or date.max))
 
 
+def _late_plans(*, on: date, school_ids) -> list[Deadline]:
+    """Open REPs and FREPs past their end date, and REPs whose reviewed SDP is overdue (two queries)."""
+    items = []
+    reps = _in(Rep.objects.filter(status=RecordStatus.OPEN), "school_id", school_ids).select_related("school")
+    for rep in reps.filter(Q(ends_on__lt=on) | Q(sdp_expected_on__lt=on, sdp_received_on__isnull=True)):
+        url = reverse("interventions:rep_detail", args=[rep.pk])
+        if rep.ends_on < on:
+            items.append(
+                Deadline(rep.school, "REP past its end date", "The REP is still open", rep.ends_on, url)
+            )
+        if rep.sdp_expected_on and rep.sdp_expected_on < on and rep.sdp_received_on is None:
+            text = "The reviewed School Development Plan has not arrived"
+            items.append(Deadline(rep.school, "SDP overdue", text, rep.sdp_expected_on, url))
+    # A FREP has no end date of its own: it runs until its last directive's deadline.
+    freps = (
+        _in(Frep.objects.filter(status=RecordStatus.OPEN), "school_id", school_ids)
+        .annotate(ends_on=Max("directives__due_on"))
+        .filter(ends_on__lt=on)
+        .select_related("school")
+    )
+    for frep in freps:
+        url = reverse("interventions:frep_detail", args=[frep.pk])
+        text = "The Finance REP is still open after its last deadline"
+        items.append(Deadline(frep.school, "FREP past its end date", text, frep.ends_on, url))
+    return items
+
+
+def _missing_record_deadlines(*, on: date, school_ids) -> list[Deadline]:
+    missing = missing_records(school_ids=school_ids, half_term=HalfTerm.objects.current(on))
+    schools = School.objects.in_bulk({m.school_id for m in missing})
+    items = []
+    for m in missing:
+        school = schools[m.school_id]
+        args = [school.urn] if m.level.record == Record.PLAN else [school.urn, m.dimension]
+        items.append(
+            Deadline(
+                school=school,
+                kind="Required record missing",
+                text=f"{m.dimension_label} {m.level.name} without {m.record_name}",
+                due_on=None,
+                url=reverse(m.create_url_name, args=args),
+            )
+        )
+    return items
+
+
 def notices_due_a_vote(*, on: date, school_ids=None):
     """Open warning notices whose compliance period has ended: the panel vote is due."""
     qs = WarningNotice.objects.filter(status=RecordStatus.OPEN, period_ends_on__lte=on)
@@ -174,9 +222,10 @@ def notices_due_a_vote(*, on: date, school_ids=None):
 
 
 def latest_levels(*, school_ids, half_term) -> dict:
-    """{(school_id, dimension): level code} of each school's latest decision up to `half_term` (one query).
+    """{(school_id, dimension): Level} of each school's latest decision up to `half_term` (one query).
 
-    A school not yet categorised this half-term still stands where it was last placed.
+    A school not yet categorised this half-term still stands where it was last placed. `school_ids`
+    None means every school.
     """
     latest = (
         Categorisation.objects.current()
@@ -188,27 +237,72 @@ def latest_levels(*, school_ids, half_term) -> dict:
         .order_by("-half_term__starts_on")
         .values("pk")[:1]
     )
-    records = Categorisation.objects.filter(school_id__in=list(school_ids), pk=Subquery(latest)).values_list(
-        "school_id", "dimension", "level__code"
-    )
-    return {(school_id, dimension): code for school_id, dimension, code in records}
+    records = _in(Categorisation.objects.filter(pk=Subquery(latest)), "school_id", school_ids)
+    return {(r.school_id, r.dimension): r.level for r in records.select_related("level")}
 
 
-def concerning_without_plan(*, school_ids, half_term) -> list[tuple[int, str]]:
-    """(school id, dimension) of schools standing in Concerning with no open REP / FREP (3 queries)."""
+@dataclass(frozen=True)
+class MissingRecord:
+    """A school standing at a level without the record that level brings (a plan, a notice, a board)."""
+
+    school_id: int
+    dimension: str
+    level: object
+    record_name: str
+    create_url_name: str
+
+    @property
+    def dimension_label(self):
+        return Dimension(self.dimension).label
+
+
+RECORD_NAMES = {
+    (Record.PLAN, Dimension.EDUCATION): ("a REP", "interventions:rep_create"),
+    (Record.PLAN, Dimension.FINANCE): ("a Finance REP", "interventions:frep_create"),
+    (Record.NOTICE, Dimension.EDUCATION): ("a warning notice", "interventions:notice_create"),
+    (Record.NOTICE, Dimension.FINANCE): ("a warning notice", "interventions:notice_create"),
+    (Record.TAKEOVER, Dimension.EDUCATION): ("an Improvement Board", "interventions:board_create"),
+    (Record.TAKEOVER, Dimension.FINANCE): ("an Improvement Board", "interventions:board_create"),
+}
+
+
+def _open_school_ids(model, school_ids, dimension_field=None) -> dict:
+    rows = _in(model.objects.filter(status=RecordStatus.OPEN), "school_id", school_ids)
+    if dimension_field is None:
+        return {"school_ids": set(rows.values_list("school_id", flat=True))}
+    found = {}
+    for school_id, dimension in rows.values_list("school_id", dimension_field):
+        found.setdefault(dimension, set()).add(school_id)
+    return found
+
+
+def missing_records(*, school_ids, half_term) -> list[MissingRecord]:
+    """Schools at a level of the loaded ladder without that level's open record (five queries)."""
     if half_term is None:
         return []
     levels = latest_levels(school_ids=school_ids, half_term=half_term)
-    with_plan = {
-        Dimension.EDUCATION: set(
-            Rep.objects.filter(status=RecordStatus.OPEN).values_list("school_id", flat=True)
-        ),
-        Dimension.FINANCE: set(
-            Frep.objects.filter(status=RecordStatus.OPEN).values_list("school_id", flat=True)
-        ),
+    notices = _open_school_ids(WarningNotice, school_ids, "dimension")
+    boards = _open_school_ids(ImprovementBoard, school_ids, "dimension")
+    have = {
+        (Record.PLAN, Dimension.EDUCATION): _open_school_ids(Rep, school_ids)["school_ids"],
+        (Record.PLAN, Dimension.FINANCE): _open_school_ids(Frep, school_ids)["school_ids"],
     }
-    return sorted(
-        (school_id, dimension)
-        for (school_id, dimension), code in levels.items()
-        if dimension in with_plan and code == CONCERNING and school_id not in with_plan[dimension]
-    )
+    for dimension in (Dimension.EDUCATION, Dimension.FINANCE):
+        have[(Record.NOTICE, dimension)] = notices.get(dimension, set())
+        have[(Record.TAKEOVER, dimension)] = boards.get(dimension, set())
+    found = []
+    for (school_id, dimension), level in sorted(levels.items(), key=lambda item: item[0]):
+        key = (level.record, dimension)
+        if key in have and school_id not in have[key]:
+            name, url_name = RECORD_NAMES[key]
+            found.append(MissingRecord(school_id, dimension, level, name, url_name))
+    return found
+
+
+def concerning_without_plan(*, school_ids, half_term) -> list[tuple[int, str]]:
+    """(school id, dimension) of schools at the ladder's plan level with no open REP / FREP."""
+    return [
+        (m.school_id, m.dimension)
+        for m in missing_records(school_ids=school_ids, half_term=half_term)
+        if m.level.record == Record.PLAN
+    ]

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from audits.reminders import reminders_recover
 from categorisation.services.vote_messages import vote_messages_recover
+from interventions.recovery import notice_emails_recover, notice_pdfs_recover
 from letters.recovery import batch_items_recover, letter_emails_recover, letter_pdfs_recover
 
 
@@ -21,4 +22,6 @@ def claims_sweep(*, now: datetime | None = None) -> dict[str, int]:
         "letter_emails": letter_emails_recover(now=now),
         "audit_reminders": reminders_recover(now=now),
         "vote_messages": vote_messages_recover(now=now),
+        "notice_pdfs": notice_pdfs_recover(now=now),
+        "notice_emails": notice_emails_recover(now=now),
     }

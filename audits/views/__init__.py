@@ -7,7 +7,15 @@ from .action import (
     evidence_download,
 )
 from .imports import import_actions, import_template
-from .lists import actions, actions_export, grid, schedule, school_actions, school_actions_export
+from .lists import (
+    actions,
+    actions_export,
+    grid,
+    schedule,
+    schedule_export,
+    school_actions,
+    school_actions_export,
+)
 from .records import action_create, audit_create, audit_detail, report_download
 
 __all__ = [
@@ -27,6 +35,7 @@ __all__ = [
     "import_template",
     "report_download",
     "schedule",
+    "schedule_export",
     "school_actions",
     "school_actions_export",
 ]

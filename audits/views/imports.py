@@ -27,7 +27,11 @@ def import_actions(request):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("audits:import")
-        messages.success(request, f"Imported {len(created)} audit actions.")
+        skipped = len(rows) - len(created)
+        text = f"Imported {len(created)} audit action{'s' if len(created) != 1 else ''}."
+        if skipped:
+            text += f" {skipped} row{'s' if skipped != 1 else ''} matched actions already recorded: skipped."
+        messages.success(request, text)
         return redirect("audits:actions")
     form = ImportForm(request.POST or None, request.FILES or None)
     rows, errors = [], []
@@ -46,7 +50,14 @@ def import_actions(request):
     return render(
         request,
         "audits/import.html",
-        {"form": form, "rows": rows, "errors": errors, "columns": COLUMNS},
+        {
+            "form": form,
+            "rows": rows,
+            "errors": errors,
+            "columns": COLUMNS,
+            "new_count": sum(1 for row in rows if not row.get("existing") and not row.get("repeats")),
+            "skipped_count": sum(1 for row in rows if row.get("existing") or row.get("repeats")),
+        },
     )
 
 

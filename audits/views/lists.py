@@ -1,12 +1,14 @@
 """The lists: the trust's audit schedule, the compliance manager's actions across the trust, the grid of
 open and overdue counts, and one school's actions and schedule. Every list has a CSV/XLSX export."""
 
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.shortcuts import render
 from django.utils import timezone
 
 from audits.forms import ActionFilterForm
-from audits.models import AWAITING_CHECK, AuditAction
+from audits.models import AWAITING_CHECK, ActionEvent, AuditAction, EventKind
+from audits.schedule_page import EXPORT_HEADERS as SCHEDULE_EXPORT_HEADERS
+from audits.schedule_page import ScheduleFilterForm, export_rows, rows_html, schedule_page
 from audits.selectors import action_counts_grid, filtered_actions, schedule_for
 from schools.access import access_for, appointment_required, get_for_user, trust_role_required
 from schools.models import School
@@ -24,15 +26,44 @@ EXPORT_HEADERS = [
     "Status",
     "Overdue",
     "Closure date",
+    # What the school answered, from its latest report.
+    "Reported on",
+    "Actions taken",
+    "Outcome",
+    "Completed on",
+    "Reason not actioned",
+    "Evidence",
 ]
+REPORTS = [EventKind.REPORTED_DONE, EventKind.REPORTED_NOT_ACTIONED]
 
 
 def _actions_queryset(user):
     return AuditAction.objects.visible_to(user).select_related("audit__school", "audit__audit_type", "owner")
 
 
+def _latest_report(action):
+    reports = action.reports  # prefetched, oldest first
+    return reports[-1] if reports else None
+
+
+def _answer(action) -> list:
+    report = _latest_report(action)
+    if report is None:
+        return [None, "", "", None, "", ""]
+    return [
+        timezone.localtime(action.reported_at or report.at).date(),
+        report.actions_taken,
+        report.outcome,
+        report.completed_on,
+        report.reason,
+        report.evidence_name,
+    ]
+
+
 def _export(actions, *, filename, fmt):
     today = timezone.localdate()
+    reports = ActionEvent.objects.filter(kind__in=REPORTS).order_by("at", "pk")
+    actions = actions.prefetch_related(Prefetch("events", queryset=reports, to_attr="reports"))
     rows = (
         [
             a.audit.school.urn,
@@ -46,6 +77,7 @@ def _export(actions, *, filename, fmt):
             a.get_status_display(),
             "Yes" if a.is_overdue(today) else "No",
             a.closed_on,
+            *_answer(a),
         ]
         for a in actions
     )
@@ -55,17 +87,31 @@ def _export(actions, *, filename, fmt):
 @trust_role_required()
 def schedule(request):
     """The compliance manager's landing page: every school's audits, last carried out and next due."""
-    today = timezone.localdate()
-    schools = list(School.objects.visible_to(request.user).order_by("name"))
-    plan = schedule_for(schools=schools, today=today)
-    rows = [(school, [(row, row.state(today)) for row in plan[school.pk]]) for school in schools]
-    types = [row.audit_type for row in plan[schools[0].pk]] if schools else []
-    due = sum(1 for _, cells in rows for _, state in cells if state != "ok")
+    form = ScheduleFilterForm(request.GET or None)
+    schools = School.objects.visible_to(request.user).order_by("name")
+    page = schedule_page(schools=schools, form=form, today=timezone.localdate())
+    state = form.cleaned_data.get("state", "") if form.is_bound and form.is_valid() else ""
     return render(
         request,
         "audits/schedule.html",
-        {"rows": rows, "types": types, "today": today, "due_count": due},
+        {
+            "form": form,
+            "types": page.types,
+            "rows": rows_html(page, wanted_state=state),
+            "due_count": page.due_count,
+            "query": request.GET.urlencode(),
+        },
     )
+
+
+@trust_role_required()
+def schedule_export(request):
+    """The schedule as the filters leave it, one row per school and audit type."""
+    form = ScheduleFilterForm(request.GET or None)
+    schools = School.objects.visible_to(request.user).order_by("name")
+    page = schedule_page(schools=schools, form=form, today=timezone.localdate())
+    fmt = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    return spreadsheet_response("audit-schedule", SCHEDULE_EXPORT_HEADERS, export_rows(page), fmt)
 
 
 @trust_role_required()

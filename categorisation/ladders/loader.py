@@ -5,7 +5,8 @@ Written against model classes passed in, so the data migration can use its histo
 
     {"name": ..., "description": ..., "is_active": true,
      "dimensions": {"education": {"levels": [{"code", "name", "label", "colour", "description",
-                                              "actions", "characteristics": [[code, text], ...]}, ...],
+                                              "actions", "record" (plan, notice or takeover),
+                                              "characteristics": [[code, text], ...]}, ...],
                                   "moves": [[from_code, to_code, route], ...]}, ...}}
 """
 
@@ -17,6 +18,12 @@ LADDERS_DIR = Path(__file__).resolve().parent
 
 def read_ladder_file(name: str) -> dict:
     return json.loads((LADDERS_DIR / name).read_text(encoding="utf-8"))
+
+
+def _record(Level, item):  # noqa: N803
+    """The level's intervention record, for models that have the field (older migrations' do not)."""
+    fields = {field.name for field in Level._meta.get_fields()}
+    return {"record": item.get("record", "")} if "record" in fields else {}
 
 
 def ladder_load(data: dict, *, Ladder, Level, Characteristic, AllowedMove):  # noqa: N803 (model classes)
@@ -41,6 +48,7 @@ def ladder_load(data: dict, *, Ladder, Level, Characteristic, AllowedMove):  # n
                     "colour": item["colour"],
                     "description": item.get("description", ""),
                     "actions": item.get("actions", ""),
+                    **_record(Level, item),
                 },
             )
             levels[item["code"]] = level

@@ -1,4 +1,4 @@
-from .ladder import AllowedMove, Characteristic, Colour, Dimension, Ladder, Level, Route
+from .ladder import AllowedMove, Characteristic, Colour, Dimension, Ladder, Level, Record, Route
 from .records import Categorisation, FinanceFigures
 from .votes import (
     VOTE_STATUS_MOVES,
@@ -24,6 +24,7 @@ __all__ = [
     "Ladder",
     "Level",
     "MessageStatus",
+    "Record",
     "Route",
     "Vote",
     "VoteEvent",

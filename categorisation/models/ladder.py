@@ -34,6 +34,18 @@ class Route(models.TextChoices):
     BOARD_VOTE = "board_vote", "A full Trust Board vote"
 
 
+class Record(models.TextChoices):
+    """The intervention record a level brings: the trust's rules tie each record to one level.
+
+    The ladder's last level (the worst) brings the re-brokerage log; it needs no value here.
+    """
+
+    NONE = "", "None"
+    PLAN = "plan", "A plan (REP or Finance REP)"
+    NOTICE = "notice", "A warning notice"
+    TAKEOVER = "takeover", "The trust takes over (Improvement Board)"
+
+
 class LadderQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -75,6 +87,13 @@ class Level(models.Model):
     colour = models.CharField(max_length=10, choices=Colour.choices, default=Colour.GREY)
     description = models.TextField(blank=True)
     actions = models.TextField(blank=True, help_text="What this level brings, one action a line.")
+    record = models.CharField(
+        max_length=10,
+        choices=Record.choices,
+        blank=True,
+        default=Record.NONE,
+        help_text="The intervention record a school at this level must have.",
+    )
 
     objects = LevelQuerySet.as_manager()
 
@@ -85,6 +104,11 @@ class Level(models.Model):
                 fields=["ladder", "dimension", "position"], name="one_level_per_position"
             ),
             models.UniqueConstraint(fields=["ladder", "dimension", "code"], name="one_level_per_code"),
+            models.UniqueConstraint(
+                fields=["ladder", "dimension", "record"],
+                condition=~Q(record=""),
+                name="one_level_per_record",
+            ),
         ]
 
     def __str__(self):

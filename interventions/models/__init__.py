@@ -1,12 +1,12 @@
 from .board import MIN_BOARD_MEMBERS, BoardMember, HrSupportPlan, ImprovementBoard, MonthlyReport
-from .common import RECORD_MOVES, Dimension, InterventionEvent, Outcome, RecordStatus
-from .frep import FREP_OUTCOMES, TARGET_MOVES, Frep, FrepDirective, TargetStatus
-from .notice import NOTICE_OUTCOMES, NoticeTarget, WarningNotice
+from .common import RECORD_MOVES, InterventionEvent, RecordStatus
+from .frep import TARGET_MOVES, Frep, FrepDirective, TargetStatus
+from .notice import NoticeTarget, WarningNotice
+from .notice_records import NoticeEmail, NoticePdf
 from .rebrokerage import Counterpart, RebrokerageConversation
 from .rep import (
     ACTION_MOVES,
     MILESTONE_WEEKS,
-    REP_OUTCOMES,
     ActionStatus,
     Milestone,
     Rep,
@@ -19,17 +19,13 @@ from .rep import (
 
 __all__ = [
     "ACTION_MOVES",
-    "FREP_OUTCOMES",
     "MILESTONE_WEEKS",
     "MIN_BOARD_MEMBERS",
-    "NOTICE_OUTCOMES",
     "RECORD_MOVES",
-    "REP_OUTCOMES",
     "TARGET_MOVES",
     "ActionStatus",
     "BoardMember",
     "Counterpart",
-    "Dimension",
     "Frep",
     "FrepDirective",
     "HrSupportPlan",
@@ -37,8 +33,9 @@ __all__ = [
     "InterventionEvent",
     "Milestone",
     "MonthlyReport",
+    "NoticeEmail",
+    "NoticePdf",
     "NoticeTarget",
-    "Outcome",
     "RebrokerageConversation",
     "RecordStatus",
     "Rep",

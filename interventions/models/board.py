@@ -3,14 +3,15 @@
 from django.conf import settings
 from django.db import models
 
-from .common import Dimension, RecordStatus, scoped_to
+from ..ladder import DIMENSION_CHOICES
+from .common import RecordStatus, scoped_to
 
 MIN_BOARD_MEMBERS = 3
 
 
 class ImprovementBoard(models.Model):
     school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="improvement_boards")
-    dimension = models.CharField(max_length=20, choices=Dimension.choices)
+    dimension = models.CharField(max_length=20, choices=DIMENSION_CHOICES)
     formed_on = models.DateField()
     interim_leader = models.CharField(
         "interim executive principal or head", max_length=200, blank=True, help_text="Appointed by the CEO."

@@ -12,23 +12,6 @@ def scoped_to(school_field):
     return queryset.as_manager()
 
 
-class Dimension(models.TextChoices):
-    """The two dimensions interventions follow. Values match `categorisation.models.Dimension`."""
-
-    EDUCATION = "education", "Education"
-    FINANCE = "finance", "Finance"
-
-
-class Outcome(models.TextChoices):
-    """Where the school went when the record closed; values match the ladder's level codes."""
-
-    UNIVERSAL = "universal", "Back to Universal"
-    CONCERNING = "concerning", "Back to Concerning"
-    POOR = "poor", "Poor"
-    UNACCEPTABLE = "unacceptable", "Unacceptable"
-    DEFICIENT = "deficient", "Deficient"
-
-
 class RecordStatus(models.TextChoices):
     OPEN = "open", "Open"
     CLOSED = "closed", "Closed"
@@ -42,7 +25,9 @@ class ClosedWithOutcome(models.Model):
     """A REP, FREP or warning notice: open until closed once, with the outcome the decision gave."""
 
     status = models.CharField(max_length=10, choices=RecordStatus.choices, default=RecordStatus.OPEN)
-    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(
+        max_length=40, blank=True, help_text="The code of the ladder level the school went to."
+    )
     closed_on = models.DateField(null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -53,9 +38,18 @@ class ClosedWithOutcome(models.Model):
     class Meta:
         abstract = True
 
+    # The dimension whose ladder the outcome is a level of; a warning notice has its own field.
+    outcome_dimension = ""
+
     @property
     def is_open(self):
         return self.status == RecordStatus.OPEN
+
+    @property
+    def outcome_name(self):
+        from ..ladder import outcome_name
+
+        return outcome_name(dimension=self.outcome_dimension or self.dimension, code=self.outcome)
 
 
 class InterventionEvent(models.Model):

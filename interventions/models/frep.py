@@ -3,9 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from .common import ClosedWithOutcome, Outcome, scoped_to
-
-FREP_OUTCOMES = {Outcome.UNIVERSAL, Outcome.POOR}
+from .common import ClosedWithOutcome, scoped_to
 
 
 class Frep(ClosedWithOutcome):
@@ -18,6 +16,8 @@ class Frep(ClosedWithOutcome):
         help_text="Usually the CFO.",
     )
     summary = models.TextField(blank=True, help_text="Why the school is in finance Concerning.")
+
+    outcome_dimension = "finance"
 
     objects = scoped_to("school")
 
@@ -38,20 +38,43 @@ class TargetStatus(models.TextChoices):
     """A FREP directive or a warning-notice target: open until found met or missed."""
 
     OPEN = "open", "Open"
+    REPORTED = "reported", "Reported by the school"
     MET = "met", "Met"
     MISSED = "missed", "Not met"
 
 
-# Met and missed are findings; a finding made in error can be put back to open and found again.
+# Met and missed are findings; a finding made in error can be put back to open and found again. The
+# school reports progress (open -> reported); the trust accepts it (met) or returns it (open).
 TARGET_MOVES = {
-    TargetStatus.OPEN: {TargetStatus.MET, TargetStatus.MISSED},
+    TargetStatus.OPEN: {TargetStatus.REPORTED, TargetStatus.MET, TargetStatus.MISSED},
+    TargetStatus.REPORTED: {TargetStatus.OPEN, TargetStatus.MET, TargetStatus.MISSED},
     TargetStatus.MET: {TargetStatus.OPEN},
     TargetStatus.MISSED: {TargetStatus.OPEN},
 }
-TARGET_STATUS_COLOURS = {TargetStatus.OPEN: "grey", TargetStatus.MET: "green", TargetStatus.MISSED: "red"}
+TARGET_STATUS_COLOURS = {
+    TargetStatus.OPEN: "grey",
+    TargetStatus.REPORTED: "purple",
+    TargetStatus.MET: "green",
+    TargetStatus.MISSED: "red",
+}
 
 
-class FrepDirective(models.Model):
+class ReportedProgress(models.Model):
+    """What the school's head reported on a FREP directive or a notice target, and what the trust said."""
+
+    progress = models.TextField("progress reported by the school", blank=True)
+    done_on = models.DateField("done on (the school's date)", null=True, blank=True)
+    reported_at = models.DateTimeField(null=True, blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    returned_note = models.TextField("why the trust returned the report", blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class FrepDirective(ReportedProgress):
     frep = models.ForeignKey(Frep, on_delete=models.CASCADE, related_name="directives")
     text = models.TextField("directive")
     due_on = models.DateField("deadline")

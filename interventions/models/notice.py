@@ -3,19 +3,14 @@
 from django.conf import settings
 from django.db import models
 
-from .common import ClosedWithOutcome, Dimension, Outcome, scoped_to
-from .frep import TARGET_STATUS_COLOURS, TargetStatus
-
-# Where the end-of-period vote may take the school (pages 14-15).
-NOTICE_OUTCOMES = {
-    Dimension.EDUCATION: {Outcome.CONCERNING, Outcome.UNACCEPTABLE},
-    Dimension.FINANCE: {Outcome.UNIVERSAL, Outcome.CONCERNING, Outcome.UNACCEPTABLE},
-}
+from ..ladder import DIMENSION_CHOICES
+from .common import ClosedWithOutcome, scoped_to
+from .frep import TARGET_STATUS_COLOURS, ReportedProgress, TargetStatus
 
 
 class WarningNotice(ClosedWithOutcome):
     school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="warning_notices")
-    dimension = models.CharField(max_length=20, choices=Dimension.choices)
+    dimension = models.CharField(max_length=20, choices=DIMENSION_CHOICES)
     issued_on = models.DateField()
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", help_text="Finance: the CFO."
@@ -67,7 +62,7 @@ class WarningNotice(ClosedWithOutcome):
         return self.is_open and on >= self.period_ends_on
 
 
-class NoticeTarget(models.Model):
+class NoticeTarget(ReportedProgress):
     notice = models.ForeignKey(WarningNotice, on_delete=models.CASCADE, related_name="targets")
     text = models.TextField("required action")
     due_on = models.DateField("deadline")

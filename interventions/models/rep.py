@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 
-from .common import ClosedWithOutcome, Outcome, scoped_to
+from .common import ClosedWithOutcome, scoped_to
 
 
 class Milestone(models.TextChoices):
@@ -17,7 +17,6 @@ class Milestone(models.TextChoices):
 
 
 MILESTONE_WEEKS = {Milestone.WEEK_1: 1, Milestone.WEEK_3: 3, Milestone.WEEK_6: 6}
-REP_OUTCOMES = {Outcome.UNIVERSAL, Outcome.POOR}
 
 
 def milestone_due_on(written_on, milestone):
@@ -51,6 +50,8 @@ class Rep(ClosedWithOutcome):
     sdp_expected_on = models.DateField("reviewed SDP expected by", null=True, blank=True)
     sdp_received_on = models.DateField("reviewed SDP received", null=True, blank=True)
     ends_on = models.DateField(help_text="Week 6 unless extended.")
+
+    outcome_dimension = "education"
 
     objects = scoped_to("school")
 

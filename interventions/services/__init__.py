@@ -15,11 +15,13 @@ from .frep import frep_close, frep_directive_add, frep_directive_record, frep_op
 from .notice import (
     notice_action_plan_record,
     notice_close,
+    notice_correct,
     notice_issue,
     notice_meeting_record,
     notice_target_add,
     notice_target_record,
 )
+from .progress import target_progress_accept, target_progress_report, target_progress_return
 from .rebrokerage import rebrokerage_conversation_record
 from .rep import (
     rep_action_add,
@@ -48,11 +50,15 @@ __all__ = [
     "hr_support_plan_save",
     "notice_action_plan_record",
     "notice_close",
+    "notice_correct",
     "notice_issue",
     "notice_meeting_record",
     "notice_target_add",
     "notice_target_record",
     "rebrokerage_conversation_record",
+    "target_progress_accept",
+    "target_progress_report",
+    "target_progress_return",
     "rep_action_add",
     "rep_action_progress",
     "rep_close",

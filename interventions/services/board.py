@@ -5,20 +5,22 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from categorisation.models import Record
 from records.chain import record_append
 from schools.models import School
 
 from .. import permissions
+from ..ladder import intervention_dimension, record_level
 from ..models import (
     MIN_BOARD_MEMBERS,
     BoardMember,
-    Dimension,
     HrSupportPlan,
     ImprovementBoard,
     MonthlyReport,
     RecordStatus,
 )
 from .common import event_record, require_open, require_text
+from .decisions import require_category
 
 
 def board_form(
@@ -30,8 +32,10 @@ def board_form(
     interim_leader: str = "",
     by,
 ) -> ImprovementBoard:
-    """Record the Trustee-appointed Improvement Board: at least three members."""
+    """Record the Trustee-appointed Improvement Board (at least three members) for a school at the
+    ladder's level where the trust takes over, in that dimension."""
     permissions.require(permissions.may_write_board(by), "Only the CEO records an Improvement Board.")
+    dimension = intervention_dimension(dimension)
     members = [(name.strip(), expertise.strip()) for name, expertise in members if name.strip()]
     if len(members) < MIN_BOARD_MEMBERS:
         raise ValidationError(
@@ -40,11 +44,17 @@ def board_form(
         )
     with transaction.atomic():
         School.objects.select_for_update().get(pk=school.pk)
+        require_category(
+            school=school,
+            dimension=dimension,
+            level=record_level(dimension=dimension, record=Record.TAKEOVER),
+            what="an Improvement Board",
+        )
         if ImprovementBoard.objects.filter(school=school, status=RecordStatus.OPEN).exists():
             raise ValidationError(f"{school} already has an Improvement Board in place.")
         board = ImprovementBoard.objects.create(
             school=school,
-            dimension=Dimension(dimension),
+            dimension=dimension,
             formed_on=formed_on,
             interim_leader=interim_leader,
             created_by=by,

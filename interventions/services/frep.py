@@ -5,17 +5,16 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from categorisation.models import Dimension, Record
 from records.chain import record_append
 from schools.models import School
 
 from .. import permissions
+from ..ladder import outcome_check
 from ..models import (
-    FREP_OUTCOMES,
     TARGET_MOVES,
-    Dimension,
     Frep,
     FrepDirective,
-    Outcome,
     RecordStatus,
     TargetStatus,
 )
@@ -92,9 +91,9 @@ def frep_directive_record(
 def frep_close(*, frep: Frep, outcome: str, closed_on: date, note: str = "", by) -> Frep:
     """Close with the CEO's/CFO's decision: Universal (directives met in time) or Poor (not met)."""
     permissions.require(permissions.may_write_frep(by), "Only the CEO or the CFO closes a Finance REP.")
-    outcome = Outcome(outcome)
-    if outcome not in FREP_OUTCOMES:
-        raise ValidationError("A Finance REP ends with the school back at Universal or moved to Poor.")
+    level = outcome_check(
+        dimension=Dimension.FINANCE, record=Record.PLAN, outcome=outcome, what="Finance REP"
+    )
     with transaction.atomic():
         frep = Frep.objects.select_for_update().get(pk=frep.pk)
         require_open(frep, "Finance REP")
@@ -115,7 +114,7 @@ def frep_close(*, frep: Frep, outcome: str, closed_on: date, note: str = "", by)
         frep.closing_note = note
         frep.save()
         event_record(
-            record=frep, school=frep.school, action=f"Finance REP closed: {outcome.label}", by=by, detail=note
+            record=frep, school=frep.school, action=f"Finance REP closed: {level.name}", by=by, detail=note
         )
         record_append(actor=by, event="intervention.closed", subject=frep, changes={"outcome": outcome})
     return frep

@@ -5,23 +5,26 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from categorisation.models import Dimension, Record
 from records.chain import record_append
 from schools.access import access_for
 from schools.models import School
 from schools.roles import Role
+from trust_portal.queue import enqueue
 
 from .. import permissions
+from ..ladder import intervention_dimension, outcome_check, record_level
 from ..models import (
-    NOTICE_OUTCOMES,
-    Dimension,
+    NoticeEmail,
+    NoticePdf,
     NoticeTarget,
-    Outcome,
     RecordStatus,
     TargetStatus,
     WarningNotice,
 )
+from ..notice_document import content_hash, notice_content, notice_default_recipients
 from .common import event_record, require_open, require_text
-from .decisions import outcome_matches_decision
+from .decisions import outcome_matches_decision, require_category
 from .frep import target_move_check
 
 
@@ -41,7 +44,7 @@ def notice_issue(
     by,
 ) -> WarningNotice:
     """Issue a warning notice with its targets. A finance notice is issued by the CFO."""
-    dimension = Dimension(dimension)
+    dimension = intervention_dimension(dimension)
     permissions.require(
         permissions.may_write_notice(by, dimension),
         f"Only {'the CFO or the CEO' if dimension == Dimension.FINANCE else 'the CEO or the EHT'} "
@@ -49,6 +52,12 @@ def notice_issue(
     )
     if dimension == Dimension.FINANCE and not access_for(by).has_trust_role(Role.CFO):
         raise ValidationError("A finance warning notice is issued by the CFO: ask the CFO to issue it.")
+    require_category(
+        school=school,
+        dimension=dimension,
+        level=record_level(dimension=dimension, record=Record.NOTICE),
+        what="a warning notice",
+    )
     grounds = require_text(grounds, "Enter the grounds for the notice.")
     matters = require_text(matters, "Enter the matters the notice rests on.")
     consequence = require_text(consequence, "Enter what happens if the targets are not met.")
@@ -56,6 +65,17 @@ def notice_issue(
         raise ValidationError("The compliance period must end after the day the notice is issued.")
     if not recipients:
         raise ValidationError("Choose who receives the notice.")
+    chosen = {person.pk for person in recipients}
+    left_out = [
+        f"{person} ({role})"
+        for person, role in notice_default_recipients(school=school, dimension=dimension)
+        if person.pk not in chosen
+    ]
+    if left_out:
+        raise ValidationError(
+            f"A {dimension.label.lower()} warning notice goes to the HT/EHT, the LSB chair, the CEO and the "
+            f"{'F&R' if dimension == Dimension.FINANCE else 'E&S'} chair. Add: {'; '.join(left_out)}."
+        )
     if not targets:
         raise ValidationError("Set at least one required action with its deadline.")
     for text, due_on in targets:
@@ -90,8 +110,56 @@ def notice_issue(
         NoticeTarget.objects.bulk_create(
             NoticeTarget(notice=notice, text=text.strip(), due_on=due_on) for text, due_on in targets
         )
+        pdf = _pdf_make(notice=notice, by=by)
+        emails = NoticeEmail.objects.bulk_create(
+            NoticeEmail(notice=notice, recipient=person, email=person.email)
+            for person in notice.recipients.all()
+            if person.email
+        )
         event_record(record=notice, school=school, action=f"{dimension.label} warning notice issued", by=by)
+        transaction.on_commit(lambda: _enqueue(pdf_id=pdf.pk, email_ids=[e.pk for e in emails]))
     return notice
+
+
+def _pdf_make(*, notice: WarningNotice, by, reason: str = "") -> NoticePdf:
+    """A new version of the notice's PDF record, from what it says now; the worker makes the file."""
+    content = notice_content(notice)
+    latest = notice.pdfs.order_by("-version").first()
+    return NoticePdf.objects.create(
+        notice=notice,
+        version=latest.version + 1 if latest else 1,
+        reason=reason,
+        content=content,
+        content_hash=content_hash(content),
+        made_by=by,
+    )
+
+
+def _enqueue(*, pdf_id: int, email_ids: list[int]) -> None:
+    from ..tasks import render_notice_pdf, send_notice_email
+
+    # If the queue is down the records stay waiting; the sweeper queues them once it is back.
+    enqueue(lambda: render_notice_pdf.delay(pdf_id), what=f"notice PDF {pdf_id}")
+    for email_id in email_ids:
+        enqueue(lambda email_id=email_id: send_notice_email.delay(email_id), what=f"notice email {email_id}")
+
+
+def notice_correct(*, notice: WarningNotice, reason: str, by) -> NoticePdf:
+    """An issued notice never changes: a correction is a new version of its PDF, with the reason."""
+    permissions.require(permissions.may_write_notice(by, notice.dimension), "You cannot correct this notice.")
+    reason = require_text(reason, "Enter why the notice is being corrected.")
+    with transaction.atomic():
+        notice = WarningNotice.objects.select_for_update().get(pk=notice.pk)
+        pdf = _pdf_make(notice=notice, by=by, reason=reason)
+        event_record(
+            record=notice,
+            school=notice.school,
+            action=f"Corrected: version {pdf.version}",
+            by=by,
+            detail=reason,
+        )
+        transaction.on_commit(lambda: _enqueue(pdf_id=pdf.pk, email_ids=[]))
+    return pdf
 
 
 def notice_target_add(*, notice: WarningNotice, text: str, due_on: date, by) -> NoticeTarget:
@@ -188,13 +256,12 @@ def notice_close(
 ) -> WarningNotice:
     """At the end of the period the panel votes; the notice closes with the outcome of that vote."""
     permissions.require(permissions.may_write_notice(by, notice.dimension), "You cannot close this notice.")
-    outcome = Outcome(outcome)
-    allowed = NOTICE_OUTCOMES[Dimension(notice.dimension)]
-    if outcome not in allowed:
-        names = " or ".join(sorted(o.label for o in allowed))
-        raise ValidationError(
-            f"A {notice.get_dimension_display().lower()} warning notice ends with: {names}."
-        )
+    level = outcome_check(
+        dimension=notice.dimension,
+        record=Record.NOTICE,
+        outcome=outcome,
+        what=f"{notice.get_dimension_display().lower()} warning notice",
+    )
     with transaction.atomic():
         notice = WarningNotice.objects.select_for_update().get(pk=notice.pk)
         require_open(notice, "warning notice")
@@ -210,7 +277,7 @@ def notice_close(
         notice.closing_note = note
         notice.save()
         event_record(
-            record=notice, school=notice.school, action=f"Warning notice closed: {outcome.label}", by=by
+            record=notice, school=notice.school, action=f"Warning notice closed: {level.name}", by=by
         )
         record_append(actor=by, event="intervention.closed", subject=notice, changes={"outcome": outcome})
     return notice

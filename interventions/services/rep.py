@@ -6,17 +6,16 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from categorisation.models import Dimension, Record
 from records.chain import record_append
 from schools.models import School
 
 from .. import permissions
+from ..ladder import outcome_check
 from ..models import (
     ACTION_MOVES,
-    REP_OUTCOMES,
     ActionStatus,
-    Dimension,
     Milestone,
-    Outcome,
     RecordStatus,
     Rep,
     RepAction,
@@ -221,9 +220,7 @@ def rep_extend(*, rep: Rep, new_ends_on: date, reason: str, granted_on: date, by
 def rep_close(*, rep: Rep, outcome: str, closed_on: date, note: str = "", by) -> Rep:
     """Close the REP with the outcome the CEO decided: back to Universal, or Poor."""
     permissions.require(permissions.may_write_rep(by), "Only the CEO or the EHT closes a REP.")
-    outcome = Outcome(outcome)
-    if outcome not in REP_OUTCOMES:
-        raise ValidationError("A REP ends with the school back at Universal or moved to Poor.")
+    level = outcome_check(dimension=Dimension.EDUCATION, record=Record.PLAN, outcome=outcome, what="REP")
     with transaction.atomic():
         rep = Rep.objects.select_for_update().get(pk=rep.pk)
         require_open(rep, "REP")
@@ -233,6 +230,6 @@ def rep_close(*, rep: Rep, outcome: str, closed_on: date, note: str = "", by) ->
         rep.status, rep.outcome, rep.closed_on, rep.closed_by = RecordStatus.CLOSED, outcome, closed_on, by
         rep.closing_note = note
         rep.save()
-        event_record(record=rep, school=rep.school, action=f"REP closed: {outcome.label}", by=by, detail=note)
+        event_record(record=rep, school=rep.school, action=f"REP closed: {level.name}", by=by, detail=note)
         record_append(actor=by, event="intervention.closed", subject=rep, changes={"outcome": outcome})
     return rep

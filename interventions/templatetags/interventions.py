@@ -8,7 +8,7 @@ from schools.access import access_for
 from schools.models import HalfTerm
 
 from .. import permissions, selectors
-from ..models import Dimension
+from ..ladder import INTERVENTION_DIMENSIONS
 
 register = template.Library()
 
@@ -23,19 +23,20 @@ def interventions_panel(context, school):
     user = context["user"]
     today = timezone.localdate()
     access = access_for(user)
-    flagged = selectors.concerning_without_plan(
-        school_ids=[school.pk], half_term=HalfTerm.objects.current(today)
-    )
+    missing = selectors.missing_records(school_ids=[school.pk], half_term=HalfTerm.objects.current(today))
     return {
         "school": school,
         "today": today,
         **selectors.open_records_for(school=school),
-        "deadlines": selectors.deadlines_for(on=today, school_ids=[school.pk]),
-        "needs_rep": (school.pk, Dimension.EDUCATION) in flagged,
-        "needs_frep": (school.pk, Dimension.FINANCE) in flagged,
+        "deadlines": [
+            d
+            for d in selectors.deadlines_for(on=today, school_ids=[school.pk])
+            if d.kind != "Required record missing"  # shown above the panel, with the way to make it
+        ],
+        "missing": missing,
         "may_write_rep": permissions.may_write_rep(user),
         "may_write_frep": permissions.may_write_frep(user),
-        "may_issue": {d.value: permissions.may_write_notice(user, d) for d in Dimension},
+        "may_issue": {d.value: permissions.may_write_notice(user, d) for d in INTERVENTION_DIMENSIONS},
         "may_write_board": permissions.may_write_board(user),
         "trust_wide": access.trust_wide,
     }

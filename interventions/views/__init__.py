@@ -13,6 +13,7 @@ from .frep import frep_close, frep_create, frep_detail, frep_directive_add, frep
 from .notice import (
     notice_action_plan,
     notice_close,
+    notice_correct,
     notice_create,
     notice_detail,
     notice_document,
@@ -22,6 +23,7 @@ from .notice import (
     notice_target_record,
 )
 from .overview import dashboard, rebrokerage, rebrokerage_add, school_history
+from .progress import frep_directive_check, frep_directive_report, notice_target_check, notice_target_report
 from .rep import (
     action_add,
     action_progress,
@@ -49,6 +51,8 @@ __all__ = [
     "dashboard",
     "frep_close",
     "frep_create",
+    "frep_directive_check",
+    "frep_directive_report",
     "frep_detail",
     "frep_directive_add",
     "frep_directive_record",
@@ -56,13 +60,16 @@ __all__ = [
     "milestone_edit",
     "notice_action_plan",
     "notice_close",
+    "notice_correct",
     "notice_create",
     "notice_detail",
     "notice_document",
     "notice_meeting",
     "notice_pdf",
     "notice_target_add",
+    "notice_target_check",
     "notice_target_record",
+    "notice_target_report",
     "rebrokerage",
     "rebrokerage_add",
     "rep_close",

@@ -10,8 +10,10 @@ from schools.access import appointment_required, get_for_user
 from schools.models import School
 
 from .. import forms, permissions, services
-from ..models import BoardMember, Dimension, HrSupportPlan, ImprovementBoard
+from ..ladder import INTERVENTION_DIMENSIONS
+from ..models import BoardMember, HrSupportPlan, ImprovementBoard
 from ..selectors import missing_reports
+from ..services.decisions import current_categories
 from .common import allow, form_page
 
 
@@ -26,7 +28,7 @@ def _load(request, pk):
 @appointment_required
 def board_create(request, urn, dimension):
     school = get_for_user(School.objects, request.user, urn=urn)
-    if dimension not in Dimension.values:
+    if dimension not in INTERVENTION_DIMENSIONS:
         raise Http404("No such dimension.")
     allow(permissions.may_write_board(request.user), "Only the CEO records an Improvement Board.")
     return form_page(
@@ -53,6 +55,7 @@ def board_detail(request, pk):
         {
             "board": board,
             "school": board.school,
+            "category": current_categories(school=board.school).get(board.dimension),
             "members": board.members.all(),
             "reports": board.reports.select_related("recorded_by"),
             "missing": missing_reports(board, on=today),

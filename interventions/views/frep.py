@@ -3,11 +3,14 @@
 from django.shortcuts import render
 from django.urls import reverse
 
-from schools.access import appointment_required, get_for_user
+from categorisation.models import Dimension, Record
+from schools.access import access_for, appointment_required, get_for_user
 from schools.models import School
+from schools.roles import HEAD_ROLES
 
 from .. import forms, permissions, services
-from ..models import FREP_OUTCOMES, Frep, FrepDirective
+from ..ladder import outcome_choices
+from ..models import Frep, FrepDirective
 from .common import allow, form_page
 
 
@@ -44,6 +47,7 @@ def frep_detail(request, pk):
             "directives": directives,
             "met_in_time": sum(d.met_in_time for d in directives),
             "may_write": permissions.may_write_frep(request.user) and frep.is_open,
+            "may_report": access_for(request.user).has_school_role(frep.school_id, *HEAD_ROLES),
         },
     )
 
@@ -85,7 +89,8 @@ def frep_close(request, pk):
     frep = get_for_user(Frep.objects.select_related("school"), request.user, pk=pk)
     allow(permissions.may_write_frep(request.user))
     form_class = forms.outcome_form(
-        FREP_OUTCOMES, help_text="The outcome must match the CEO's/CFO's finance decision."
+        outcome_choices(dimension=Dimension.FINANCE, record=Record.PLAN),
+        help_text="The outcome must match the CEO's/CFO's finance decision.",
     )
     return form_page(
         request,

@@ -2,17 +2,21 @@
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.services import DOWNLOADED, access_record_create
-from letters.pdf import render_pdf
-from schools.access import appointment_required, get_for_user
+from categorisation.models import Dimension, Record
+from schools.access import access_for, appointment_required, get_for_user
 from schools.models import School
+from schools.roles import HEAD_ROLES
+from trust_portal.pdf_records import RenderStatus
+from trust_portal.uploads import protected_file_response
 
 from .. import forms, permissions, services
-from ..models import NOTICE_OUTCOMES, Dimension, NoticeTarget, WarningNotice
+from ..ladder import INTERVENTION_DIMENSIONS, outcome_choices
+from ..models import NoticeTarget, WarningNotice
+from ..notice_document import notice_document_html
 from .common import allow, form_page
 
 
@@ -34,10 +38,10 @@ def _vote_url(notice):
 @appointment_required
 def notice_create(request, urn, dimension):
     school = get_for_user(School.objects, request.user, urn=urn)
-    if dimension not in Dimension.values:
+    if dimension not in INTERVENTION_DIMENSIONS:
         raise Http404("No such dimension.")
     allow(permissions.may_write_notice(request.user, dimension), "You cannot issue this warning notice.")
-    form = forms.NoticeForm(request.POST or None, school=school)
+    form = forms.NoticeForm(request.POST or None, school=school, dimension=dimension)
     return form_page(
         request,
         form=form,
@@ -64,50 +68,59 @@ def notice_detail(request, pk):
             "school": notice.school,
             "targets": notice.targets.all(),
             "recipients": notice.recipients.all(),
+            "pdfs": notice.pdfs.all(),
+            "emails": notice.emails.all(),
             "attendees": notice.meeting_attendees.all(),
             "today": today,
             "vote_due": notice.vote_due(today),
             "vote_url": _vote_url(notice),
             "may_write": permissions.may_write_notice(request.user, notice.dimension) and notice.is_open,
+            "may_report": access_for(request.user).has_school_role(notice.school_id, *HEAD_ROLES),
+            "may_correct": permissions.may_write_notice(request.user, notice.dimension),
             "may_record_plan": permissions.may_record_action_plan(request.user, notice) and notice.is_open,
         },
     )
 
 
-def _document_html(request, notice, *, for_pdf=False):
-    return render_to_string(
-        "interventions/notice_document.html",
-        {
-            "notice": notice,
-            "school": notice.school,
-            "targets": notice.targets.all(),
-            "recipients": notice.recipients.all(),
-            "for_pdf": for_pdf,
-        },
-        request=None if for_pdf else request,
-    )
-
-
 @appointment_required
 def notice_document(request, pk):
-    """The notice as the letter the school receives."""
+    """The notice as the school received it: the latest issued version's frozen content."""
     notice = _load(request, pk)
+    latest = notice.pdfs.first()
+    if latest is None:
+        raise Http404("This notice has no issued version.")
     access_record_create(request=request, obj=notice, school=notice.school, what=f"{notice} (document)")
-    return HttpResponse(_document_html(request, notice))
+    return HttpResponse(notice_document_html(latest.content, for_pdf=False, notice_id=notice.pk))
 
 
 @appointment_required
 def notice_pdf(request, pk):
+    """The latest version's PDF, made once by a worker; every download is recorded."""
     notice = _load(request, pk)
-    pdf = render_pdf(_document_html(request, notice, for_pdf=True))
+    pdf = notice.pdfs.filter(status=RenderStatus.READY).first()
+    if pdf is None:
+        raise Http404("This notice's PDF has not been made yet.")
     access_record_create(
         request=request, obj=notice, action=DOWNLOADED, school=notice.school, what=f"{notice} (PDF)"
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="warning-notice-{notice.school.urn}-{notice.pk}.pdf"'
+    name = f"warning-notice-{notice.school.urn}-{notice.pk}-v{pdf.version}.pdf"
+    return protected_file_response(pdf.file, download_name=name)
+
+
+@appointment_required
+def notice_correct(request, pk):
+    notice = _load(request, pk)
+    allow(permissions.may_write_notice(request.user, notice.dimension))
+    return form_page(
+        request,
+        form=forms.CorrectionForm(request.POST or None),
+        title="Correct the notice (a new version)",
+        school=notice.school,
+        back=_notice_url(notice.pk),
+        save=lambda data: services.notice_correct(notice=notice, by=request.user, **data),
+        success="A corrected version is being made; the earlier one is kept.",
+        button="Make the corrected version",
     )
-    return response
 
 
 @appointment_required
@@ -185,7 +198,8 @@ def notice_close(request, pk):
     notice = _load(request, pk)
     allow(permissions.may_write_notice(request.user, notice.dimension))
     form_class = forms.outcome_form(
-        NOTICE_OUTCOMES[Dimension(notice.dimension)], help_text="The outcome must match the panel's vote."
+        outcome_choices(dimension=notice.dimension, record=Record.NOTICE),
+        help_text="The outcome must match the panel's vote.",
     )
     return form_page(
         request,

@@ -4,11 +4,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from categorisation.models import Dimension
 from schools.access import appointment_required, get_for_user, trust_role_required
 from schools.models import HalfTerm, School
 
 from .. import forms, permissions, selectors, services
-from ..models import Dimension, Frep, ImprovementBoard, InterventionEvent, RecordStatus, Rep, WarningNotice
+from ..models import Frep, ImprovementBoard, InterventionEvent, RecordStatus, Rep, WarningNotice
+from ..services.decisions import current_categories
 from .common import allow, form_page
 
 
@@ -16,9 +18,7 @@ from .common import allow, form_page
 def dashboard(request):
     today = timezone.localdate()
     schools = {school.pk: school for school in School.objects.all()}
-    flagged = selectors.concerning_without_plan(
-        school_ids=list(schools), half_term=HalfTerm.objects.current(today)
-    )
+    missing = selectors.missing_records(school_ids=None, half_term=HalfTerm.objects.current(today))
     return render(
         request,
         "interventions/dashboard.html",
@@ -28,7 +28,7 @@ def dashboard(request):
             "freps": Frep.objects.filter(status=RecordStatus.OPEN).select_related("school"),
             "notices": WarningNotice.objects.filter(status=RecordStatus.OPEN).select_related("school"),
             "boards": ImprovementBoard.objects.filter(status=RecordStatus.OPEN).select_related("school"),
-            "without_plan": [(schools[school_id], Dimension(dim)) for school_id, dim in flagged],
+            "missing": [(schools[m.school_id], m) for m in missing],
             "deadlines": selectors.deadlines_for(on=today),
             "votes_due": selectors.notices_due_a_vote(on=today),
         },
@@ -59,6 +59,9 @@ def rebrokerage(request, urn):
         {
             "school": school,
             "conversations": school.rebrokerage_conversations.select_related("recorded_by"),
+            "categories": [
+                f"{Dimension(d).label} {level.name}" for d, level in current_categories(school=school).items()
+            ],
             "may_write": permissions.may_write_rebrokerage(request.user),
         },
     )

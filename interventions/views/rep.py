@@ -4,11 +4,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from categorisation.models import Dimension, Record
 from schools.access import appointment_required, get_for_user
 from schools.models import School
 
 from .. import forms, permissions, services
-from ..models import REP_OUTCOMES, Rep, RepAction, RepMilestone
+from ..ladder import outcome_choices
+from ..models import Rep, RepAction, RepMilestone
 from .common import allow, form_page
 
 
@@ -184,7 +186,8 @@ def rep_close(request, pk):
     rep = get_for_user(Rep.objects.select_related("school"), request.user, pk=pk)
     allow(permissions.may_write_rep(request.user))
     form_class = forms.outcome_form(
-        REP_OUTCOMES, help_text="The outcome must match the CEO's education decision."
+        outcome_choices(dimension=Dimension.EDUCATION, record=Record.PLAN),
+        help_text="The outcome must match the CEO's education decision.",
     )
     return form_page(
         request,

@@ -3,8 +3,9 @@ from django.db import models
 from django.db.models import Q
 
 from schools.models import SchoolScopedQuerySet
+from trust_portal.pdf_records import PdfRecord
 
-from .statuses import LETTER_STATUS_COLOURS, EmailStatus, LetterStatus, RenderStatus
+from .statuses import LETTER_STATUS_COLOURS, EmailStatus, LetterStatus
 
 
 class LetterQuerySet(SchoolScopedQuerySet):
@@ -100,7 +101,7 @@ class LetterPdfQuerySet(SchoolScopedQuerySet):
     school_field = "letter__school"
 
 
-class LetterPdf(models.Model):
+class LetterPdf(PdfRecord):
     """One PDF of a letter made from one composed content (identified by its hash).
 
     Made by a worker: PENDING -> PROCESSING -> READY or FAILED (with the error). The same content is
@@ -108,17 +109,7 @@ class LetterPdf(models.Model):
     """
 
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="pdfs")
-    content_hash = models.CharField(max_length=64)
-    content = models.JSONField(editable=False)
-    status = models.CharField(max_length=20, choices=RenderStatus.choices, default=RenderStatus.PENDING)
     file = models.FileField(upload_to="letters/%Y/", blank=True)
-    sha256 = models.CharField("SHA-256 of the PDF", max_length=64, blank=True)
-    size = models.PositiveIntegerField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    made_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     objects = LetterPdfQuerySet.as_manager()
 
@@ -130,7 +121,3 @@ class LetterPdf(models.Model):
 
     def __str__(self):
         return f"PDF of {self.letter} ({self.get_status_display()})"
-
-    @property
-    def is_ready(self):
-        return self.status == RenderStatus.READY

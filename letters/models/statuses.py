@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from trust_portal.pdf_records import RENDER_MOVES, RenderStatus  # noqa: F401 (the letters' statuses)
+
 
 class DirectiveStatus(models.TextChoices):
     OPEN = "open", "Open"
@@ -32,22 +34,6 @@ LETTER_MOVES = {
     LetterStatus.APPROVED: {LetterStatus.DRAFT, LetterStatus.ISSUED},
     LetterStatus.ISSUED: {LetterStatus.ACKNOWLEDGED},
     LetterStatus.ACKNOWLEDGED: set(),
-}
-
-
-class RenderStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for a worker"
-    PROCESSING = "processing", "Being made"
-    READY = "ready", "Ready"
-    FAILED = "failed", "Failed"
-
-
-# A failed render may be tried again; a ready one is never remade (new content gets a new record).
-RENDER_MOVES = {
-    RenderStatus.PENDING: {RenderStatus.PROCESSING},
-    RenderStatus.PROCESSING: {RenderStatus.READY, RenderStatus.FAILED},
-    RenderStatus.FAILED: {RenderStatus.PROCESSING},
-    RenderStatus.READY: set(),
 }
 
 

@@ -58,6 +58,7 @@ head_a_only = statuses(default=403, head_a=200, head_b=404)
 
 RULES = [
     Rule("audits:schedule", trust_wide_only()),
+    Rule("audits:schedule_export", trust_wide_only()),
     Rule("audits:actions", trust_wide_only()),
     Rule("audits:actions_export", trust_wide_only()),
     Rule("audits:grid", trust_wide_only()),

@@ -48,6 +48,7 @@ RULES = [
     Rule("interventions:notice_detail", school_a_only(), kwargs=pk(scenario.notice)),
     Rule("interventions:notice_document", school_a_only(), kwargs=pk(scenario.notice)),
     Rule("interventions:notice_pdf", school_a_only(), kwargs=pk(scenario.notice)),
+    Rule("interventions:notice_correct", only("ceo"), kwargs=pk(scenario.notice)),
     Rule("interventions:notice_target_add", only("ceo"), kwargs=pk(scenario.notice)),
     Rule("interventions:notice_meeting", only("ceo"), kwargs=pk(scenario.notice)),
     Rule("interventions:notice_close", only("ceo"), kwargs=pk(scenario.notice)),
@@ -55,6 +56,11 @@ RULES = [
         "interventions:notice_action_plan", only("ceo", "head_a", "lsb_chair_a"), kwargs=pk(scenario.notice)
     ),
     Rule("interventions:notice_target_record", only("ceo"), kwargs=pk(scenario.notice_target)),
+    # The head reports progress on a notice target or FREP directive; the trust checks the report.
+    Rule("interventions:notice_target_report", only("head_a"), kwargs=pk(scenario.notice_target)),
+    Rule("interventions:notice_target_check", only("ceo"), kwargs=pk(scenario.notice_target)),
+    Rule("interventions:frep_directive_report", only("head_a"), kwargs=pk(scenario.frep_directive)),
+    Rule("interventions:frep_directive_check", only("ceo", "cfo"), kwargs=pk(scenario.frep_directive)),
     # Improvement Board: the CEO records it; the head records monthly reports.
     Rule(
         "interventions:board_create",

@@ -22,7 +22,7 @@ def test_an_import_is_previewed_then_saved_all_at_once(world, client_as):
         "head.b@trust.example\n"
     )
     preview = _upload(client, text)
-    assert "3 actions will be recorded" in preview.content.decode()
+    assert "3 new actions will be recorded" in preview.content.decode()
     assert AuditAction.objects.count() == 0
     done = client.post(reverse("audits:import"), {"confirm": "1"})
     assert done.status_code == 302
@@ -72,3 +72,29 @@ def test_the_filled_in_xlsx_template_imports(world, client_as):
     client.post(reverse("audits:import"), {"file": SimpleUploadedFile("a.xlsx", data.getvalue())})
     client.post(reverse("audits:import"), {"confirm": "1"})
     assert AuditAction.objects.get().owner == world.head_b
+
+
+def test_reimporting_the_same_file_adds_nothing_and_the_preview_says_so(world, client_as):
+    client = client_as(world.compliance_manager)
+    text = HEADER + (
+        f"{world.school_a.urn},Fire safety,10/09/2026,Firesafe Ltd,Fit a closer,High,30/12/2026,\n"
+        f"{world.school_a.urn},Fire safety,10/09/2026,Firesafe Ltd,Replace signage,Low,30/01/2027,\n"
+    )
+    _upload(client, text)
+    client.post(reverse("audits:import"), {"confirm": "1"})
+    assert AuditAction.objects.count() == 2
+
+    again = text + f"{world.school_a.urn},Fire safety,10/09/2026,,Test the alarm  weekly,Low,30/01/2027,\n"
+    again += f"{world.school_a.urn},Fire safety,10/09/2026,,Test the alarm weekly,Low,30/01/2027,\n"
+    preview = _upload(client, again).content.decode()
+    assert "1 new action will be recorded" in preview
+    assert preview.count("Already recorded: skipped") == 2
+    assert "Repeats row 4: skipped" in preview
+    done = client.post(reverse("audits:import"), {"confirm": "1"}, follow=True).content.decode()
+    assert "Imported 1 audit action. 3 rows matched actions already recorded: skipped." in done
+    assert AuditAction.objects.count() == 3
+    assert Audit.objects.count() == 1
+
+    _upload(client, again)
+    client.post(reverse("audits:import"), {"confirm": "1"})
+    assert AuditAction.objects.count() == 3

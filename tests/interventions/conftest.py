@@ -8,6 +8,8 @@ from interventions import services
 from schools.roles import Role
 from tests.categorisation.factories import CategorisationFactory, half_term, level
 from tests.factories import person_with_role
+from tests.interventions import scenario
+from tests.letters.worker import celery_worker  # noqa: F401  (the real-worker fixture)
 
 WRITTEN_ON = date(2025, 11, 10)
 
@@ -33,6 +35,17 @@ def decide(world):
     return _decide
 
 
+def place(world, school, dimension, code, on=date(2025, 12, 15), half=(2025, 2)):
+    """Stand `school` at level `code` from Autumn 2 (the category a notice or a board needs)."""
+    return CategorisationFactory(
+        school=school,
+        level=level(dimension, code),
+        half_term=half_term(*half),
+        decided_by=world.ceo,
+        decided_at=timezone.make_aware(datetime.combine(on, datetime.min.time().replace(hour=12))),
+    )
+
+
 @pytest.fixture
 def rep(world, eht):
     """School A's REP, written by the EHT on 10 November 2025, with one action per milestone."""
@@ -46,6 +59,7 @@ def rep(world, eht):
 
 @pytest.fixture
 def education_notice(world):
+    place(world, world.school_a, Dimension.EDUCATION, "poor")
     return services.notice_issue(
         school=world.school_a,
         dimension=Dimension.EDUCATION,
@@ -54,7 +68,7 @@ def education_notice(world):
         matters="Week 6 actions not done.\nSafeguarding audit actions overdue.",
         period_ends_on=date(2026, 3, 27),
         consequence="The panel may vote to move the school to Unacceptable.",
-        recipients=[world.head_a, world.lsb_chair_a],
+        recipients=scenario.default_recipients(world.school_a, Dimension.EDUCATION),
         targets=[
             ("Single central record complete", date(2026, 2, 6)),
             ("New timetable in place", date(2026, 3, 20)),

@@ -2,8 +2,34 @@
 
 from datetime import date
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+
+from categorisation.models import Categorisation, Dimension
 from interventions import services
-from interventions.models import Dimension, Milestone
+from interventions.models import Milestone
+from interventions.notice_document import notice_default_recipients
+from interventions.services.decisions import latest_decision
+from tests.categorisation.factories import CategorisationFactory, half_term, level
+from trust_portal.pdf_records import RenderStatus
+
+PLACEHOLDER_PDF = "tests/placeholder-notice.pdf"
+
+
+def default_recipients(school, dimension):
+    return [person for person, _ in notice_default_recipients(school=school, dimension=dimension)]
+
+
+def stand_at(world, school, dimension, code):
+    """Place the school at `code` (a notice needs Poor, a board Unacceptable) in a later half-term."""
+    decision = latest_decision(school=school, dimension=dimension)
+    if decision and decision.level.code == code:
+        return decision
+    number = Categorisation.objects.filter(school=school, dimension=dimension).count() + 2
+    return CategorisationFactory(
+        school=school, level=level(dimension, code), half_term=half_term(2025, number), decided_by=world.ceo
+    )
 
 
 def rep(world):
@@ -43,6 +69,7 @@ def frep_directive(world):
 
 def notice(world):
     if not hasattr(world, "notice"):
+        stand_at(world, world.school_a, Dimension.EDUCATION, "poor")
         world.notice = services.notice_issue(
             school=world.school_a,
             dimension=Dimension.EDUCATION,
@@ -51,10 +78,14 @@ def notice(world):
             matters="Week 6 actions not done.",
             period_ends_on=date(2026, 3, 27),
             consequence="The panel may vote to move the school to Unacceptable.",
-            recipients=[world.head_a, world.lsb_chair_a],
+            recipients=default_recipients(world.school_a, Dimension.EDUCATION),
             targets=[("Single central record complete", date(2026, 2, 6))],
             by=world.ceo,
         )
+        # A placeholder file stands for the PDF the worker makes (tests/interventions/test_notice_pdf.py).
+        if not default_storage.exists(PLACEHOLDER_PDF):
+            default_storage.save(PLACEHOLDER_PDF, ContentFile(b"%PDF-1.7\n% placeholder for tests\n"))
+        world.notice.pdfs.update(status=RenderStatus.READY, file=PLACEHOLDER_PDF, made_at=timezone.now())
     return world.notice
 
 
@@ -64,6 +95,7 @@ def notice_target(world):
 
 def board(world):
     if not hasattr(world, "board"):
+        stand_at(world, world.school_a, Dimension.EDUCATION, "unacceptable")
         world.board = services.board_form(
             school=world.school_a,
             dimension=Dimension.EDUCATION,

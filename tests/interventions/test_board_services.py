@@ -3,14 +3,17 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from categorisation.models import Dimension
+from categorisation.models import Categorisation, Dimension
 from interventions import services
 from interventions.selectors import missing_reports
+from tests.interventions.conftest import place
 
 MEMBERS = [("Ann Expert", "school development"), ("Bo Teacher", "education"), ("Cy Trustee", "finance")]
 
 
 def board(world, members=MEMBERS):
+    if not Categorisation.objects.filter(school=world.school_a, dimension=Dimension.EDUCATION).exists():
+        place(world, world.school_a, Dimension.EDUCATION, "unacceptable")
     return services.board_form(
         school=world.school_a,
         dimension=Dimension.EDUCATION,

@@ -3,9 +3,10 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from categorisation.models import Dimension
+from categorisation.models import Categorisation, Dimension
 from interventions import services
 from interventions.models import TARGET_MOVES, RecordStatus, TargetStatus
+from tests.interventions.conftest import place
 
 
 def finance_notice(world, by, **overrides):
@@ -22,6 +23,8 @@ def finance_notice(world, by, **overrides):
         by=by,
     )
     fields.update(overrides)
+    if not Categorisation.objects.filter(school=fields["school"], dimension=fields["dimension"]).exists():
+        place(world, fields["school"], fields["dimension"], "poor")
     return services.notice_issue(**fields)
 
 
@@ -106,7 +109,7 @@ def test_the_meeting_needs_attendees_and_cannot_precede_the_notice(world, educat
 
 
 def test_a_notice_closes_only_with_the_outcome_the_vote_decided(world, education_notice, decide):
-    with pytest.raises(ValidationError, match="ends with: Back to Concerning or Unacceptable"):
+    with pytest.raises(ValidationError, match="ends with the school at Concerning or Unacceptable"):
         services.notice_close(
             notice=education_notice, outcome="universal", closed_on=date(2026, 3, 30), by=world.ceo
         )

@@ -151,7 +151,7 @@ def test_closing_a_rep_with_an_outcome_that_contradicts_the_decision_is_refused(
 
 
 def test_a_rep_cannot_close_as_unacceptable(rep, eht):
-    with pytest.raises(ValidationError, match="back at Universal or moved to Poor"):
+    with pytest.raises(ValidationError, match="ends with the school at Universal or Poor"):
         services.rep_close(rep=rep, outcome="unacceptable", closed_on=date(2026, 1, 9), by=eht)
 
 

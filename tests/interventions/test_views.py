@@ -84,7 +84,7 @@ def test_the_notice_downloads_as_a_pdf_and_the_download_is_recorded(world, clien
     notice = scenario.notice(world)
     response = client_as(world.head_a).get(reverse("interventions:notice_pdf", args=[notice.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF-")
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
     assert AccessRecord.objects.filter(person=world.head_a, action="downloaded").count() == 1
 
 

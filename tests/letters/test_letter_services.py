@@ -140,7 +140,7 @@ def test_a_second_approve_all_leaves_letters_already_in_a_running_batch(
 def test_a_failed_render_is_recorded_on_the_batch_and_retried(
     world, media, monkeypatch, django_capture_on_commit_callbacks
 ):
-    import letters.rendering
+    import trust_portal.pdf_records
 
     letter = draft_letter(world.school_a, world.ceo)
     decide_all(world.school_a, world.ceo)
@@ -148,7 +148,7 @@ def test_a_failed_render_is_recorded_on_the_batch_and_retried(
     def broken(html):
         raise RuntimeError("layout engine fell over")
 
-    monkeypatch.setattr(letters.rendering, "render_pdf", broken)
+    monkeypatch.setattr(trust_portal.pdf_records, "render_pdf", broken)
     with django_capture_on_commit_callbacks():
         batch = letter_batch_start(kind=BatchKind.APPROVE, half_term=half_term(), by=world.ceo)
     item = batch.items.get()

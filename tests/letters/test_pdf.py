@@ -6,10 +6,10 @@ import subprocess
 import pytest
 
 from letters.models import RenderStatus
-from letters.pdf import RestrictedURLFetcher, render_pdf
 from letters.rendering import letter_document_html, letter_pdf_for_current_content, letter_pdf_render
 from tests.letters.factories import draft_letter
 from tests.letters.front_page import FRONT_PAGE_TEXT, front_page_letter
+from trust_portal.pdf import RestrictedURLFetcher, render_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -84,4 +84,6 @@ def test_the_sweeper_queues_work_that_never_reached_the_queue(world, celery_work
         "letter_emails": 0,
         "audit_reminders": 0,
         "vote_messages": 0,
+        "notice_pdfs": 0,
+        "notice_emails": 0,
     }

@@ -87,8 +87,8 @@ class Command(BaseCommand):
 
         from letters.compose import letter_content
         from letters.models import Letter
-        from letters.pdf import STATIC_DIR, render_pdf
         from letters.rendering import letter_document_html
+        from trust_portal.pdf import STATIC_DIR, render_pdf
 
         letters = list(
             Letter.objects.filter(half_term=half_term).select_related("school", "half_term")[:samples]
