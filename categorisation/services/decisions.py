@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from ..models import Categorisation, Characteristic, Dimension, Level, Vote, VoteStatus
 from ..rules import area, check_decider, level_before, move_for
+from .bulk import half_term_check_started
 
 
 @transaction.atomic
@@ -28,6 +29,7 @@ def categorisation_decide(
     changed without a reason for the correction.
     """
     dimension = Dimension(level.dimension)
+    half_term_check_started(half_term=half_term)
     if not level.ladder.is_active:
         raise ValidationError(f"{level} is not on the trust's active ladder: choose a level from it.")
     rationale = rationale.strip()
