@@ -34,6 +34,8 @@ class Command(BaseCommand):
         )
         parser.add_argument("--output", default="", help="(internal) where the inner run writes its figures")
         parser.add_argument("--reset", action="store_true", help="(internal) empty the database")
+        parser.add_argument("--build-only", action="store_true", help="(internal) build, do not measure")
+        parser.add_argument("--measure-only", action="store_true", help="(internal) measure a built trust")
         parser.add_argument(INNER, action="store_true", dest="inner", help="(internal)")
 
     def handle(self, *args, **options):
@@ -108,9 +110,13 @@ class Command(BaseCommand):
         from schools.bench_pages import demo_trust_build, pages_measure
         from schools.models import School
 
-        if School.objects.exists():
-            raise CommandError("The benchmark database must be empty.")
-        started = time.perf_counter()
-        demo_trust_build(schools=options["schools"])
-        built = time.perf_counter() - started
+        built = 0.0
+        if not options["measure_only"]:
+            if School.objects.exists():
+                raise CommandError("The benchmark database must be empty.")
+            started = time.perf_counter()
+            demo_trust_build(schools=options["schools"])
+            built = time.perf_counter() - started
+        if options["build_only"]:
+            return
         Path(options["output"]).write_text(json.dumps({"built": built, "pages": pages_measure()}))
