@@ -79,6 +79,7 @@ class Command(BaseCommand):
             "CELERY_TASK_DEFAULT_QUEUE": f"bench-{uuid.uuid4().hex[:8]}",
             "DJANGO_LOG_LEVEL": "ERROR",
         }
+        env.pop("REDIS_URL", None)  # the filesystem broker in the run's folder: nothing is left in Redis
         manage = [sys.executable, "manage.py"]
         out = run / "pages.json"
         try:
