@@ -4,8 +4,8 @@ whole screen as one action, school by school, so a refused move does not lose th
 from dataclasses import dataclass, field
 
 from .evidence import evidence_for
-from .models import Characteristic, Dimension
-from .selectors import active_levels, categories_for
+from .models import Categorisation, Characteristic, Dimension, Level
+from .selectors import active_levels
 from .services import DecisionRequest, categorisations_decide_many
 
 
@@ -60,8 +60,8 @@ def screen_rows(*, schools, half_term, dimensions=None, data=None, expanded=None
     expanded_ids = set(ids) if expanded is None else set(expanded) & set(ids)
     levels = {d: lv for d, lv in active_levels().items() if dimensions is None or d in dimensions}
     previous_ht = half_term.previous()
-    before = categories_for(school_ids=ids, half_term=previous_ht) if previous_ht else {}
-    now = categories_for(school_ids=ids, half_term=half_term)
+    before = _decided(ids, previous_ht) if previous_ht else {}
+    now = _decided(ids, half_term)
     evidence, characteristics = {}, []
     if expanded_ids:
         evidence = evidence_for(school_ids=expanded_ids, half_term=half_term)
@@ -102,6 +102,22 @@ def screen_rows(*, schools, half_term, dimensions=None, data=None, expanded=None
             row.correction = data.get(f"{school.pk}-correction", "")
         rows.append(row)
     return rows
+
+
+def _decided(school_ids, half_term) -> dict:
+    """{(school_id, dimension): Categorisation} current for the half-term: only what the screen shows (the
+    level, whether its letter went out), with the levels shared, so 120 schools stay quick to read."""
+    levels = {level.pk: level for level in Level.objects.all()}
+    records = (
+        Categorisation.objects.current()
+        .filter(school_id__in=school_ids, half_term=half_term)
+        .only("id", "school_id", "half_term_id", "dimension", "level_id", "locked_at", "is_current")
+    )
+    found = {}
+    for record in records:
+        record.level = levels[record.level_id]
+        found[(record.school_id, record.dimension)] = record
+    return found
 
 
 def field_name(school, dimension, part):
