@@ -26,7 +26,7 @@ def categorisation_decide(
     The move is counted from the school's level before this half-term. Refused (nothing saved) when the
     ladder does not allow the move, when `by` may not make it, when a vote is needed and this is not its
     outcome, when the rationale for a change is missing, or when a decision that went out in a letter is
-    changed without a reason for the correction.
+    changed without a reason for the correction, or when the half-term has not started yet.
     """
     dimension = Dimension(level.dimension)
     half_term_check_started(half_term=half_term)

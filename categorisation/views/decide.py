@@ -34,13 +34,12 @@ def decide(request):
         )
         saved = screen_save(rows=rows, half_term=half_term, by=request.user)
         refused = [row for row in rows if row.errors]
+        said = f"Saved {saved} decision{'s' if saved != 1 else ''} for {half_term.label}."
         if not refused:
-            messages.success(
-                request, f"Saved {saved} decision{'s' if saved != 1 else ''} for {half_term.label}."
-            )
+            messages.success(request, said)
             return redirect(f"{reverse('categorisation:decide')}?half_term={half_term.pk}")
         if saved:
-            messages.success(request, f"Saved {saved} decisions for {half_term.label}. The others are below.")
+            messages.success(request, f"{said} The others are below.")
         # Shown again with what was typed: the refused schools and those whose details were open.
         expanded = {row.school.pk for row in refused} | typed_school_ids(data=request.POST)
         errors = {(row.school.pk, d.dimension): d.error for row in refused for d in row.errors}

@@ -50,7 +50,10 @@ def test_the_resubmit_after_a_partly_refused_save_records_only_the_fixed_one(wor
         field(world.school_b, Dimension.EDUCATION, "level"): level("education", "concerning").pk,
     }
     page = client.post(url(aut2), data).content.decode()
-    assert "Saved 1 decisions" in page and "Write the rationale for moving Brookfield Primary" in page
+    assert (
+        "Saved 1 decision for Aut 2, 2026. The others are below." in page
+        and "Write the rationale for moving Brookfield Primary" in page
+    )
     # The screen comes back with what was typed for both; the CEO fixes B and saves again.
     assert "Concerning SIP report.</textarea>" in page
     data[field(world.school_b, Dimension.EDUCATION, "rationale")] = "The LA's phonics report."
