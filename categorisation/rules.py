@@ -84,14 +84,17 @@ def level_before(*, school, half_term, dimension) -> Level | None:
     return record.level
 
 
-def move_for(*, school, from_level: Level | None, to_level: Level) -> Move:
-    """The route a move needs, or a refusal that says why and where the school may go instead."""
+def move_for(*, school, from_level: Level | None, to_level: Level, allowed=None) -> Move:
+    """The route a move needs, or a refusal that says why and where the school may go instead.
+
+    `allowed`: the AllowedMoves out of `from_level` (with `to_level`), when the caller has read them."""
     dimension = Dimension(to_level.dimension)
     if from_level is None:
         return Move(None, to_level, Route.CEO)
     if from_level.pk == to_level.pk:
         return Move(from_level, to_level, stay_route(dimension))
-    allowed = AllowedMove.objects.filter(from_level=from_level).select_related("to_level")
+    if allowed is None:
+        allowed = AllowedMove.objects.filter(from_level=from_level).select_related("to_level")
     for move in allowed:
         if move.to_level_id == to_level.pk:
             return Move(from_level, to_level, Route(move.route))

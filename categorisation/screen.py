@@ -3,12 +3,10 @@ whole screen as one action, school by school, so a refused move does not lose th
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-
 from .evidence import evidence_for
-from .models import Characteristic, Dimension
-from .selectors import active_levels, categories_for
-from .services import categorisation_decide
+from .models import Categorisation, Characteristic, Dimension, Level
+from .selectors import active_levels
+from .services import DecisionRequest, categorisations_decide_many
 
 
 @dataclass
@@ -30,6 +28,7 @@ class Decision:
     ticked: set = field(default_factory=set)  # the pks (as text) ticked
     error: str = ""
     suggestions: list = field(default_factory=list)
+    shown: bool = False  # the characteristics were on the page when it was posted
 
     @property
     def label(self):
@@ -41,6 +40,7 @@ class SchoolRow:
     school: object
     decisions: list
     correction: str = ""
+    expanded: bool = True  # the evidence, rationale and characteristics are in the page
 
     @property
     def locked(self):
@@ -51,21 +51,25 @@ class SchoolRow:
         return [d for d in self.decisions if d.error]
 
 
-def screen_rows(*, schools, half_term, dimensions=None, data=None) -> list[SchoolRow]:
+def screen_rows(*, schools, half_term, dimensions=None, data=None, expanded=None) -> list[SchoolRow]:
     """One row per school, with the dimensions asked for (all by default); `data` (the POST) refills what
-    was typed."""
+    was typed. Only the `expanded` schools (a set of pks; all when None) carry the evidence and the
+    characteristics: the others are compact rows, expanded on the page on request."""
     schools = list(schools)
     ids = [school.pk for school in schools]
+    expanded_ids = set(ids) if expanded is None else set(expanded) & set(ids)
     levels = {d: lv for d, lv in active_levels().items() if dimensions is None or d in dimensions}
     previous_ht = half_term.previous()
-    before = categories_for(school_ids=ids, half_term=previous_ht) if previous_ht else {}
-    now = categories_for(school_ids=ids, half_term=half_term)
-    evidence = evidence_for(school_ids=ids, half_term=half_term)
-    characteristics = list(
-        Characteristic.objects.filter(level__ladder__is_active=True)
-        .select_related("level")
-        .order_by("level__dimension", "level__position", "order")
-    )
+    before = _decided(ids, previous_ht) if previous_ht else {}
+    now = _decided(ids, half_term)
+    evidence, characteristics = {}, []
+    if expanded_ids:
+        evidence = evidence_for(school_ids=expanded_ids, half_term=half_term)
+        characteristics = list(
+            Characteristic.objects.filter(level__ladder__is_active=True)
+            .select_related("level")
+            .order_by("level__dimension", "level__position", "order")
+        )
     level_of_code = {c.code: (c.level.dimension, c.level.name) for c in characteristics}
     rows = []
     for school in schools:
@@ -79,8 +83,9 @@ def screen_rows(*, schools, half_term, dimensions=None, data=None) -> list[Schoo
                 previous=previous,
                 current=current,
                 level_pk=str(shown.level_id) if shown else "",
-                characteristics=[c for c in characteristics if c.level.dimension == dimension],
             )
+            if school.pk in expanded_ids:
+                decision.characteristics = [c for c in characteristics if c.level.dimension == dimension]
             for item in evidence.get(school.pk, []):
                 if item.dimension == dimension and item.code in level_of_code:
                     decision.suggestions.append(
@@ -90,44 +95,68 @@ def screen_rows(*, schools, half_term, dimensions=None, data=None) -> list[Schoo
                 decision.level_pk = data.get(field_name(school, dimension, "level"), "")
                 decision.rationale = data.get(field_name(school, dimension, "rationale"), "")
                 decision.ticked = set(data.getlist(field_name(school, dimension, "characteristics")))
+                decision.shown = bool(data.get(field_name(school, dimension, "shown")))
             decisions.append(decision)
-        row = SchoolRow(school=school, decisions=decisions)
+        row = SchoolRow(school=school, decisions=decisions, expanded=school.pk in expanded_ids)
         if data is not None:
             row.correction = data.get(f"{school.pk}-correction", "")
         rows.append(row)
     return rows
 
 
+def _decided(school_ids, half_term) -> dict:
+    """{(school_id, dimension): Categorisation} current for the half-term: only what the screen shows (the
+    level, whether its letter went out), with the levels shared, so 120 schools stay quick to read."""
+    levels = {level.pk: level for level in Level.objects.all()}
+    records = (
+        Categorisation.objects.current()
+        .filter(school_id__in=school_ids, half_term=half_term)
+        .only("id", "school_id", "half_term_id", "dimension", "level_id", "locked_at", "is_current")
+    )
+    found = {}
+    for record in records:
+        record.level = levels[record.level_id]
+        found[(record.school_id, record.dimension)] = record
+    return found
+
+
 def field_name(school, dimension, part):
     return f"{school.pk}-{dimension}-{part}"
 
 
+def typed_school_ids(*, data) -> set[int]:
+    """The schools whose expanded part was on the page when the screen was posted (their rationale,
+    characteristics or correction were shown, so what was typed there must come back if refused)."""
+    ids = set()
+    for name in data:
+        head, _, rest = name.partition("-")
+        if head.isdigit() and (rest.endswith("-shown") or rest == "correction"):
+            ids.add(int(head))
+    return ids
+
+
 def screen_save(*, rows, half_term, by) -> int:
-    """Apply each changed or new decision through the decision service; record refusals on the rows."""
-    saved = 0
+    """Apply the screen's decisions through the bulk decision service; record refusals on the rows.
+    Returns how many decisions changed (an unchanged decision writes nothing)."""
+    asked = []
     for row in rows:
         for decision in row.decisions:
             if not decision.level_pk:
                 continue
             level = next((lv for lv in decision.levels if str(lv.pk) == decision.level_pk), None)
-            if level is None:
+            ticked = {int(pk) for pk in decision.ticked if pk.isdigit()}
+            if level is None or len(ticked) != len(decision.ticked):
                 decision.error = f"Choose a {decision.label.lower()} category from the list."
                 continue
-            unchanged = decision.current is not None and decision.current.level_id == level.pk
-            if unchanged and not decision.rationale.strip() and not decision.ticked:
-                continue
-            try:
-                categorisation_decide(
-                    school=row.school,
-                    half_term=half_term,
-                    level=level,
-                    by=by,
-                    rationale=decision.rationale,
-                    characteristics=[c for c in decision.characteristics if str(c.pk) in decision.ticked],
-                    correction_reason=row.correction,
-                )
-            except ValidationError as refusal:
-                decision.error = " ".join(refusal.messages)
-            else:
-                saved += 1
-    return saved
+            request = DecisionRequest(
+                school=row.school,
+                level=level,
+                rationale=decision.rationale,
+                characteristic_ids=ticked if decision.shown else None,
+                correction_reason=row.correction,
+            )
+            asked.append((decision, request))
+    made = categorisations_decide_many(half_term=half_term, requests=[r for _, r in asked], by=by)
+    for decision, request in asked:
+        decision.error = request.error
+    return len(made)

@@ -60,3 +60,23 @@ def test_production_refuses_to_start_without(missing):
 def test_a_bad_boolean_is_refused():
     result = load_settings(DJANGO_DEBUG="perhaps")
     assert result.returncode != 0
+
+
+@pytest.mark.parametrize(
+    ("env", "prefetch"), [({}, "8 filesystem"), ({"REDIS_URL": "redis://redis:6379/0"}, "1 redis")]
+)
+def test_workers_prefetch_8_tasks_on_the_filesystem_transport_and_1_on_redis(env, prefetch):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from trust_portal import settings as s; "
+            "print(s.CELERY_WORKER_PREFETCH_MULTIPLIER, s.CELERY_BROKER_URL.split(':')[0])",
+        ],
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))} | env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == prefetch

@@ -1,6 +1,7 @@
 """The lists: the trust's audit schedule, the compliance manager's actions across the trust, the grid of
 open and overdue counts, and one school's actions and schedule. Every list has a CSV/XLSX export."""
 
+from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.shortcuts import render
 from django.utils import timezone
@@ -104,6 +105,9 @@ def schedule(request):
     )
 
 
+ACTIONS_PER_PAGE = 50
+
+
 @trust_role_required()
 def schedule_export(request):
     """The schedule as the filters leave it, one row per school and audit type."""
@@ -116,17 +120,25 @@ def schedule_export(request):
 
 @trust_role_required()
 def actions(request):
+    """Every action across the trust, outstanding first (soonest due first), 50 a page; the filters are
+    kept from page to page and in the export."""
     today = timezone.localdate()
-    form = ActionFilterForm(request.GET or None)
-    listed = filtered_actions(_actions_queryset(request.user), form, today=today)
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    form = ActionFilterForm(filters or None)
+    listed = filtered_actions(_actions_queryset(request.user), form, today=today).order_by(
+        F("closed_on").asc(nulls_first=True), "due_on", "pk"
+    )
+    page = Paginator(listed, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "audits/actions.html",
         {
             "form": form,
-            "actions": listed,
+            "actions": page,
+            "page": page,
             "today": today,
-            "query": request.GET.urlencode(),
+            "query": filters.urlencode(),
             "awaiting_check_count": AuditAction.objects.filter(status__in=AWAITING_CHECK).count(),
         },
     )

@@ -8,6 +8,8 @@ from records.chain import record_append
 
 from ..models import Categorisation, Characteristic, Dimension, Level, Vote, VoteStatus
 from ..rules import area, check_decider, level_before, move_for
+from .bulk import half_term_check_started
+from .changes import decision_changes
 
 
 @transaction.atomic
@@ -27,9 +29,10 @@ def categorisation_decide(
     The move is counted from the school's level before this half-term. Refused (nothing saved) when the
     ladder does not allow the move, when `by` may not make it, when a vote is needed and this is not its
     outcome, when the rationale for a change is missing, or when a decision that went out in a letter is
-    changed without a reason for the correction.
+    changed without a reason for the correction, or when the half-term has not started yet.
     """
     dimension = Dimension(level.dimension)
+    half_term_check_started(half_term=half_term)
     if not level.ladder.is_active:
         raise ValidationError(f"{level} is not on the trust's active ladder: choose a level from it.")
     rationale = rationale.strip()
@@ -95,25 +98,6 @@ def categorisation_decide(
         changes=decision_changes(record, characteristics=ticked),
     )
     return record
-
-
-def decision_changes(record, *, characteristics=None) -> dict:
-    """What a decision says, for the record (the hash-chained log). A bulk save passes each decision's
-    ticked characteristics and appends them all with `records.chain.record_append_many`."""
-    if characteristics is None:
-        characteristics = record.characteristics.all()
-    return {
-        "school": record.school.urn,
-        "half_term": record.half_term.label,
-        "dimension": record.dimension,
-        "level": record.level.code,
-        "revision": record.revision,
-        "route": record.route,
-        "vote": record.vote_id,
-        "rationale": record.rationale,
-        "correction_reason": record.correction_reason,
-        "characteristics": sorted(c.code for c in characteristics),
-    }
 
 
 def _check_vote_outcome(*, vote, school, half_term, move) -> None:

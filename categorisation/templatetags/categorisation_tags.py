@@ -82,3 +82,28 @@ def categorisation_panel(context, school):
         "half_term": half_term,
         "records": [shown[d] for d in Dimension if d in shown],
     }
+
+
+@register.simple_tag
+def decide_select(row, decision):
+    """A school's category control on the half-term screen. Built in Python: the screen has a control per
+    school and dimension, six options each, and this keeps it quick to render at 120 schools."""
+    school, d = row.school, decision
+    name = f"{school.pk}-{d.dimension}-level"
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((lv.pk, " selected" if d.level_pk == str(lv.pk) else "", lv.name) for lv in d.levels),
+    )
+    described = format_html(' aria-describedby="s{}-error"', name[:-6]) if d.error else ""
+    return format_html(
+        '<select name="{}" id="s{}" data-more="more-{}" aria-label="{} category for {}"{}>'
+        '<option value="">Not decided</option>{}</select>',
+        name,
+        name,
+        school.pk,
+        d.label,
+        school.name,
+        described,
+        options,
+    )

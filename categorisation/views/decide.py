@@ -11,12 +11,14 @@ from schools.roles import Role
 
 from ..models import Dimension
 from ..rules import VOTE_ROUTES, level_before, move_for
-from ..screen import screen_rows, screen_save
+from ..screen import screen_rows, screen_save, typed_school_ids
 
 
 @trust_role_required(Role.CEO, Role.CFO)
 def decide(request):
-    """Every school for one half-term: last half-term's categories, the evidence, and the decisions.
+    """Every school for one half-term: last half-term's categories and the decisions, a compact row per
+    school; the evidence, rationale and characteristics of a school open in its row (`?school=<pk>`: that
+    school alone; with `&fragment=1`, only its expanded part, which the page's script fetches).
 
     The CEO decides every dimension; the CFO sees the finance column only (the CFO's decisions are finance
     ones, and the rules still say which of those need the CEO or a vote)."""
@@ -29,37 +31,42 @@ def decide(request):
         return redirect("categorisation:overview")
     schools = School.objects.visible_to(request.user).order_by("name")
     dimensions = None if access_for(request.user).has_trust_role(Role.CEO) else {Dimension.FINANCE}
+    context = {"half_term": half_term, "refused": [], "half_terms": HalfTerm.objects.order_by("-starts_on")}
     if request.method == "POST":
-        rows = screen_rows(schools=schools, half_term=half_term, dimensions=dimensions, data=request.POST)
+        rows = screen_rows(
+            schools=schools, half_term=half_term, dimensions=dimensions, data=request.POST, expanded=set()
+        )
         saved = screen_save(rows=rows, half_term=half_term, by=request.user)
         refused = [row for row in rows if row.errors]
-        _link_refusals_to_votes(refused, half_term)
+        said = f"Saved {saved} decision{'s' if saved != 1 else ''} for {half_term.label}."
         if not refused:
-            messages.success(request, f"Saved {saved} decisions for {half_term.label}.")
+            messages.success(request, said)
             return redirect(f"{reverse('categorisation:decide')}?half_term={half_term.pk}")
         if saved:
-            messages.success(request, f"Saved {saved} decisions for {half_term.label}. The others are below.")
-        return render(
-            request,
-            "categorisation/decide.html",
-            {
-                "half_term": half_term,
-                "rows": rows,
-                "refused": refused,
-                "half_terms": HalfTerm.objects.order_by("-starts_on"),
-            },
+            messages.success(request, f"{said} The others are below.")
+        # Shown again with what was typed: the refused schools and those whose details were open.
+        expanded = {row.school.pk for row in refused} | typed_school_ids(data=request.POST)
+        errors = {(row.school.pk, d.dimension): d.error for row in refused for d in row.errors}
+        rows = screen_rows(
+            schools=schools, half_term=half_term, dimensions=dimensions, data=request.POST, expanded=expanded
         )
-    rows = screen_rows(schools=schools, half_term=half_term, dimensions=dimensions)
-    return render(
-        request,
-        "categorisation/decide.html",
-        {
-            "half_term": half_term,
-            "rows": rows,
-            "refused": [],
-            "half_terms": HalfTerm.objects.order_by("-starts_on"),
-        },
-    )
+        for row in rows:
+            for decision in row.decisions:
+                decision.error = errors.get((row.school.pk, decision.dimension), "")
+        refused = [row for row in rows if row.errors]
+        _link_refusals_to_votes(refused, half_term)
+        return render(request, "categorisation/decide.html", {**context, "rows": rows, "refused": refused})
+    one = request.GET.get("school", "")
+    if one.isdigit():
+        schools = schools.filter(pk=int(one))
+        rows = screen_rows(schools=schools, half_term=half_term, dimensions=dimensions)
+        if not rows:
+            return redirect(f"{reverse('categorisation:decide')}?half_term={half_term.pk}")
+        if request.GET.get("fragment"):
+            return render(request, "categorisation/_decide_detail.html", {**context, "row": rows[0]})
+        return render(request, "categorisation/decide.html", {**context, "rows": rows, "one": rows[0]})
+    rows = screen_rows(schools=schools, half_term=half_term, dimensions=dimensions, expanded=set())
+    return render(request, "categorisation/decide.html", {**context, "rows": rows})
 
 
 def _link_refusals_to_votes(refused, half_term) -> None:

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -8,6 +9,7 @@ from ..overview import GRID_DIMENSIONS, NOT_DECIDED, half_terms_ending, overview
 from ..selectors import active_levels
 
 SPANS = (6, 12, 18)
+SCHOOLS_PER_PAGE = 40
 
 
 @trust_role_required()
@@ -31,6 +33,10 @@ def overview(request):
         category=category,
         moved=moved,
     )
+    # The counts are of every school that matches; the grid shows them 40 at a time.
+    page = Paginator(rows, SCHOOLS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     summary = [
         (
             dimension.label,
@@ -48,7 +54,9 @@ def overview(request):
             "all_half_terms": HalfTerm.objects.filter(starts_on__lte=timezone.localdate()).order_by(
                 "-starts_on"
             ),
-            "rows": rows,
+            "rows": page,
+            "page": page,
+            "query": query.urlencode(),
             "summary": summary,
             "filters": {"phase": phase, "category": category, "moved": moved, "span": span},
             "phases": Phase.choices,

@@ -198,3 +198,27 @@ def test_the_back_office_shows_actions_and_their_thread_read_only(world, client_
     page = admin_client.get(reverse("admin:audits_auditaction_change", args=[action.pk]))
     assert page.status_code == 200 and "Save" not in page.content.decode()
     assert admin_client.get(reverse("admin:audits_audittype_changelist")).status_code == 200
+
+
+def test_the_actions_list_shows_outstanding_first_50_a_page_keeping_the_filters(world, client_as):
+    today = timezone.localdate()
+    for n in range(55):
+        action_at(
+            world.school_a, owner=world.head_a, priority=Priority.HIGH, due_on=today + timedelta(days=n)
+        )
+    closed = action_at(
+        world.school_a, owner=world.head_a, priority=Priority.HIGH, due_on=today - timedelta(days=9)
+    )
+    AuditAction.objects.filter(pk=closed.pk).update(status=ActionStatus.CLOSED, closed_on=today)
+    action_at(world.school_a, owner=world.head_a, priority=Priority.LOW, due_on=today)
+    client = client_as(world.compliance_manager)
+    first = client.get(reverse("audits:actions"), {"priority": Priority.HIGH})
+    assert first.context["page"].paginator.count == 56
+    listed = list(first.context["page"])
+    assert len(listed) == 50 and closed not in listed
+    assert [a.due_on for a in listed] == sorted(a.due_on for a in listed)
+    assert f"?priority={Priority.HIGH}&amp;page=2" in first.content.decode()
+    second = client.get(reverse("audits:actions"), {"priority": Priority.HIGH, "page": 2})
+    assert len(second.context["page"]) == 6
+    assert list(second.context["page"])[-1] == closed  # the closed one comes last
+    assert f'value="{Priority.HIGH}" selected' in second.content.decode()

@@ -21,9 +21,20 @@ def test_the_screen_lists_every_school_with_last_half_terms_categories_and_the_e
     FinanceFiguresFactory(
         school=world.school_a, half_term=aut2, gag=Decimal("800000"), reserves=Decimal("17000")
     )
-    page = client_as(world.ceo).get(url(aut2)).content.decode()
+    client = client_as(world.ceo)
+    page = client.get(url(aut2)).content.decode()
     assert "Ashdown Primary Academy" in page and "Brookfield Primary" in page
-    assert "Poor characteristic met: Reserves £17,000 are 2.1% of GAG, below the 3% floor." in page
+    evidence = "Poor characteristic met: Reserves £17,000 are 2.1% of GAG, below the 3% floor."
+    # A compact row per school: the evidence is in the school's expanded part, fetched when it opens.
+    assert evidence not in page
+    fragment = f"{url(aut2)}&amp;school={world.school_a.pk}&amp;fragment=1"
+    assert f'data-fragment="{fragment}"' in page
+    part = client.get(fragment.replace("&amp;", "&")).content.decode()
+    assert evidence in part and "<html" not in part
+    assert f'name="{field(world.school_a, Dimension.FINANCE, "rationale")}"' in part
+    # Without the script, the same part opens with the school on its own.
+    alone = client.get(f"{url(aut2)}&school={world.school_a.pk}").content.decode()
+    assert evidence in alone and "Brookfield Primary" not in alone
 
 
 def test_saving_the_screen_confirms_every_school_at_once(world, client_as, aut1, aut2):
@@ -85,6 +96,7 @@ def test_the_ticked_characteristics_are_recorded_with_the_decision(world, client
         field(world.school_a, Dimension.EDUCATION, "level"): level("education", "concerning").pk,
         field(world.school_a, Dimension.EDUCATION, "rationale"): "Concerning LA report.",
         field(world.school_a, Dimension.EDUCATION, "characteristics"): [report.pk],
+        field(world.school_a, Dimension.EDUCATION, "shown"): "1",
     }
     client_as(world.ceo).post(url(aut2), data)
     assert list(Categorisation.objects.get(half_term=aut2).characteristics.all()) == [report]

@@ -56,12 +56,19 @@ def test_the_overview_runs_the_same_queries_for_10_or_120_schools(
         with django_assert_max_num_queries(26) as captured:
             response = client.get(url, params)
         assert response.status_code == 200
-        # Plus schools A and B, plus a slipping-deadline row for every fifth school: Concerning, no REP.
+        # Schools A and B as well, 40 schools a page; below the grid a slipping-deadline row for every fifth
+        # school: Concerning, no REP.
         without_rep = len(range(0, total, 5))
-        assert response.content.decode().count('<th scope="row">') == total + 2 + without_rep
+        assert response.content.decode().count('<th scope="row">') == min(total + 2, 40) + without_rep
         assert response.content.decode().count("Education Concerning without a REP") == without_rep
         counted[total] = len(captured)
     assert counted[10] == counted[120]
+    # The counts are of every school; the grid's pages keep the filters.
+    assert sum(n for _, n in [*response.context["summary"][0][1]]) + response.context["summary"][0][2] == 122
+    page = response.content.decode()
+    assert "span=18&amp;page=2" in page and "Page 1 of 4" in page
+    last = client.get(url, {**params, "page": 4})
+    assert last.content.decode().count('<th scope="row">') == 2 + without_rep
 
 
 def test_the_overview_shows_movement_and_counts(world, client_as):
