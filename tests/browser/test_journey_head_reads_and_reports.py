@@ -30,8 +30,8 @@ def test_a_head_reads_acknowledges_and_reports_a_directive_and_an_audit_action_d
     set_directive = directive(letter, world.ceo, text="Publish the updated behaviour policy on the website")
     action = action_at(world.school_a, owner=world.head_a, description="Update the fire risk assessment")
 
-    sign_in_through_the_browser(page, world.head_a)  # lands on their school's page
-    follow(page, letter.half_term.label)  # the latest letter, from the school's letters panel
+    sign_in_through_the_browser(page, world.head_a)  # lands on their to-do page
+    follow(page, f"Read and acknowledge the {letter.half_term.label} letter")
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the PDF").click()
     assert download.value.suggested_filename.endswith(".pdf")
