@@ -179,7 +179,9 @@ def test_the_to_do_page_runs_the_same_queries_for_10_schools_and_120(world, clie
     client.get(url)  # session and caches warm
     ten = _queries(client, url)
     _grow_trust(world, 110, 8)
-    assert _queries(client, url) == ten
+    hundred_and_twenty = _queries(client, url)
+    print(f"TODO QUERIES {persona}: {ten} for 10 schools, {hundred_and_twenty} for 120")
+    assert hundred_and_twenty == ten
 
 
 def _open_vote(world):
