@@ -153,3 +153,77 @@ def filtered_actions(queryset, form, *, today: date):
     if data.get("awaiting_check"):
         queryset = queryset.filter(status__in=AWAITING_CHECK)
     return queryset
+
+
+def todo_items(user, access, *, today: date) -> list:
+    """This app's work for the to-do page. A head: their school's actions open or reopened. The
+    compliance manager: actions reported and awaiting a check, and audits due or overdue (one item per
+    audit type). At most four queries, whatever the number of schools or actions."""
+    from django.urls import reverse
+
+    from schools.models import School
+    from schools.roles import HEAD_ROLES, Role
+    from todo.items import TodoItem
+
+    items = []
+    head_of = [pk for pk, roles in access.school_roles.items() if roles & HEAD_ROLES]
+    if head_of:
+        for action in (
+            AuditAction.objects.filter(audit__school_id__in=head_of, status__in=AWAITING_SCHOOL)
+            .select_related("audit__school", "audit__audit_type")
+            .order_by("due_on", "pk")
+        ):
+            items.append(
+                TodoItem(
+                    group="Audit actions",
+                    title=f"{action.audit.school}, {action.audit.audit_type}: {action.description[:100]}",
+                    href=reverse("audits:action_detail", args=[action.pk]),
+                    status=action.get_status_display(),
+                    colour=action.status_colour,
+                    due_on=action.due_on,
+                    overdue=action.is_overdue(today),
+                )
+            )
+    if access.has_trust_role(Role.COMPLIANCE_MANAGER):
+        for action in (
+            AuditAction.objects.visible_to(user)
+            .filter(status__in=AWAITING_CHECK)
+            .select_related("audit__school", "audit__audit_type")
+            .order_by("reported_at", "pk")
+        ):
+            items.append(
+                TodoItem(
+                    group="Audit actions to check",
+                    title=f"Check {action.audit.school}'s report: {action.description[:100]}",
+                    href=reverse("audits:action_detail", args=[action.pk]),
+                    status=action.get_status_display(),
+                    colour=action.status_colour,
+                    due_on=action.due_on,
+                )
+            )
+        schools = list(School.objects.visible_to(user).only("pk"))
+        due: dict[int, dict] = {}
+        for rows in schedule_for(schools=schools, today=today).values():
+            for row in rows:
+                state = row.state(today)
+                if state != "ok":
+                    entry = due.setdefault(
+                        row.audit_type.pk, {"type": row.audit_type, "overdue": 0, "due": 0}
+                    )
+                    entry[state] += 1
+                    entry["first"] = min(entry.get("first", row.next_due), row.next_due)
+        for entry in due.values():
+            n = entry["overdue"] + entry["due"]
+            late = f" ({entry['overdue']} overdue)" if entry["overdue"] else ""
+            items.append(
+                TodoItem(
+                    group="Audit schedule",
+                    title=f"{entry['type'].name}: due at {n} school{'s' if n != 1 else ''}{late}",
+                    href=reverse("audits:schedule"),
+                    status="Overdue" if entry["overdue"] else "Due soon",
+                    colour="red" if entry["overdue"] else "yellow",
+                    due_on=entry["first"],
+                    overdue=bool(entry["overdue"]),
+                )
+            )
+    return items

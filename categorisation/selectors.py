@@ -28,3 +28,112 @@ def active_levels() -> dict:
     for level in Level.objects.active().order_by("dimension", "position"):
         levels.setdefault(level.dimension, []).append(level)
     return levels
+
+
+def todo_items(user, access, *, today) -> list:
+    """This app's work for the to-do page: the half-term still to categorise and finance figures still
+    missing (CEO, CFO), open votes awaiting the person's vote, and votes the person may now close.
+    At most seven queries, whatever the number of schools or votes."""
+    from django.urls import reverse
+
+    from schools.models import HalfTerm, School
+    from schools.roles import Role
+    from todo.items import TodoItem
+
+    from .models import Dimension, Vote, VoteMember, VotePolicy, VoteStatus
+    from .services.finance import FINANCE_EDITORS
+    from .services.votes import VOTE_CHAIRS, vote_state
+
+    items = []
+    half_term = HalfTerm.objects.current(on=today)
+    if half_term is not None and access.has_trust_role(Role.CEO, *FINANCE_EDITORS):
+        school_ids = list(School.objects.visible_to(user).values_list("pk", flat=True))
+        late = half_term.ends_on < today
+        if access.has_trust_role(Role.CEO):
+            decided = {}
+            for school_id, dimension in (
+                Categorisation.objects.current()
+                .filter(school_id__in=school_ids, half_term=half_term)
+                .values_list("school_id", "dimension")
+            ):
+                decided.setdefault(school_id, set()).add(dimension)
+            waiting = [pk for pk in school_ids if len(decided.get(pk, ())) < len(Dimension.values)]
+            if waiting:
+                items.append(
+                    TodoItem(
+                        group="Categorisation",
+                        title=f"Categorise {len(waiting)} school{'s' if len(waiting) != 1 else ''} "
+                        f"for {half_term.label}",
+                        href=reverse("categorisation:decide"),
+                        status="Not started" if len(waiting) == len(school_ids) else "In progress",
+                        colour="grey" if len(waiting) == len(school_ids) else "yellow",
+                        due_on=half_term.ends_on,
+                        overdue=late,
+                    )
+                )
+        with_figures = set(
+            FinanceFigures.objects.filter(school_id__in=school_ids, half_term=half_term).values_list(
+                "school_id", flat=True
+            )
+        )
+        if access.has_trust_role(Role.CFO):
+            for school in (
+                School.objects.filter(pk__in=school_ids).exclude(pk__in=with_figures).order_by("name")
+            ):
+                items.append(
+                    TodoItem(
+                        group="Finance figures",
+                        title=f"Enter {school}'s finance figures for {half_term.label}",
+                        href=reverse("categorisation:finance", args=[school.urn, half_term.pk]),
+                        status="Missing",
+                        colour="red" if late else "grey",
+                        due_on=half_term.ends_on,
+                        overdue=late,
+                    )
+                )
+
+    for seat in (
+        VoteMember.objects.filter(
+            person=user, choice="", stepped_aside_at__isnull=True, vote__status=VoteStatus.OPEN
+        )
+        .select_related("vote__school", "vote__from_level", "vote__proposed_level")
+        .order_by("vote__closes_on", "pk")
+    ):
+        vote = seat.vote
+        items.append(
+            TodoItem(
+                group="Votes",
+                title=f"Vote on {vote}",
+                href=reverse("categorisation:vote", args=[vote.pk]),
+                status="Awaiting your vote",
+                colour="orange",
+                due_on=vote.closes_on,
+                overdue=bool(vote.closes_on and vote.closes_on < today),
+            )
+        )
+
+    chaired = [d for d, chairs in VOTE_CHAIRS.items() if access.has_trust_role(*chairs)]
+    if chaired:
+        votes = list(
+            Vote.objects.visible_to(user)
+            .filter(status=VoteStatus.OPEN, dimension__in=chaired)
+            .select_related("school", "from_level", "proposed_level")
+            .prefetch_related("members")
+            .order_by("closes_on", "pk")
+        )
+        policy = VotePolicy.objects.for_trust() if votes else None
+        for vote in votes:
+            state = vote_state(vote, list(vote.members.all()), policy)
+            if state.may_close:
+                items.append(
+                    TodoItem(
+                        group="Votes",
+                        title=f"Close the vote on {vote}",
+                        href=reverse("categorisation:vote", args=[vote.pk]),
+                        status="All voted" if state.all_voted else "Closing date passed",
+                        colour="green" if state.all_voted else "orange",
+                        due_on=vote.closes_on,
+                        overdue=bool(vote.closes_on and vote.closes_on < today),
+                    )
+                )
+    return items

@@ -118,3 +118,125 @@ def issue_summary(*, half_term) -> dict:
         "people_count": len({email for _, emails in rows for email in emails}),
         "without_recipients": [letter for letter, emails in rows if not emails],
     }
+
+
+# A letter not acknowledged this many days after issue is chased by the CEO.
+ACKNOWLEDGE_WITHIN_DAYS = 10
+
+
+def todo_items(user, access, *, today: date) -> list:
+    """This app's work for the to-do page. The CEO: drafts to approve and letters to issue (one item per
+    half-term), directives reported done, letters not acknowledged after 10 days. A head: this
+    half-term's letter to acknowledge, and every directive open or returned to the school.
+    At most five queries, whatever the number of schools or letters."""
+    from datetime import timedelta
+
+    from django.urls import reverse
+
+    from schools.models import HalfTerm
+    from schools.roles import HEAD_ROLES, Role
+    from todo.items import TodoItem
+
+    from .models import DirectiveStatus, Letter, LetterStatus
+
+    items = []
+    if access.has_trust_role(Role.CEO):
+        counts = list(
+            Letter.objects.visible_to(user)
+            .filter(status__in=[LetterStatus.DRAFT, LetterStatus.APPROVED])
+            .values("half_term_id", "status")
+            .annotate(n=Count("pk"))
+        )
+        half_terms = HalfTerm.objects.in_bulk({row["half_term_id"] for row in counts}) if counts else {}
+        for row in counts:
+            half_term = half_terms[row["half_term_id"]]
+            n, draft = row["n"], row["status"] == LetterStatus.DRAFT
+            items.append(
+                TodoItem(
+                    group="Letters",
+                    title=f"{'Approve' if draft else 'Issue'} {n} {'draft' if draft else 'approved'} "
+                    f"letter{'s' if n != 1 else ''} for {half_term.label}",
+                    href=f"{reverse('letters:list')}?half_term={half_term.pk}",
+                    status="To approve" if draft else "To issue",
+                    colour="grey" if draft else "yellow",
+                    due_on=half_term.ends_on,
+                    overdue=half_term.ends_on < today,
+                )
+            )
+        for directive in (
+            Directive.objects.visible_to(user)
+            .filter(status=DirectiveStatus.REPORTED_DONE)
+            .select_related("school", "half_term")
+            .order_by("due_on", "pk")
+        ):
+            items.append(
+                TodoItem(
+                    group="Directives",
+                    title=f"Check {directive.school}'s report: {directive.text[:80]}",
+                    href=reverse("letters:school_letters", args=[directive.school.urn]),
+                    status="Reported done",
+                    colour="purple",
+                    due_on=directive.due_on,
+                )
+            )
+        chase_before = timezone.now() - timedelta(days=ACKNOWLEDGE_WITHIN_DAYS)
+        for letter in (
+            Letter.objects.visible_to(user)
+            .filter(status=LetterStatus.ISSUED, issued_at__lt=chase_before)
+            .select_related("school", "half_term")
+            .order_by("issued_at", "pk")
+        ):
+            chase_on = timezone.localtime(letter.issued_at).date() + timedelta(days=ACKNOWLEDGE_WITHIN_DAYS)
+            items.append(
+                TodoItem(
+                    group="Letters",
+                    title=f"Chase {letter.school}: {letter.half_term.label} letter not acknowledged",
+                    href=reverse("letters:detail", args=[letter.pk]),
+                    status="Not acknowledged",
+                    colour="red",
+                    due_on=chase_on,
+                    overdue=True,
+                )
+            )
+
+    head_of = [pk for pk, roles in access.school_roles.items() if roles & HEAD_ROLES]
+    if head_of:
+        for letter in (
+            Letter.objects.filter(school_id__in=head_of, status=LetterStatus.ISSUED)
+            .select_related("school", "half_term")
+            .order_by("issued_at", "pk")
+        ):
+            due = timezone.localtime(letter.issued_at).date() + timedelta(days=ACKNOWLEDGE_WITHIN_DAYS)
+            items.append(
+                TodoItem(
+                    group="Letters",
+                    title=f"Read and acknowledge the {letter.half_term.label} letter to {letter.school}",
+                    href=reverse("letters:detail", args=[letter.pk]),
+                    status="To acknowledge",
+                    colour="orange",
+                    due_on=due,
+                    overdue=due < today,
+                    action=(reverse("letters:acknowledge", args=[letter.pk]), "Acknowledge receipt"),
+                )
+            )
+        for directive in (
+            Directive.objects.filter(
+                school_id__in=head_of, status__in=[DirectiveStatus.OPEN, DirectiveStatus.RETURNED]
+            )
+            .filter(letter__status__in=[LetterStatus.ISSUED, LetterStatus.ACKNOWLEDGED])
+            .select_related("school", "half_term")
+            .order_by("due_on", "pk")
+        ):
+            returned = directive.status == DirectiveStatus.RETURNED
+            items.append(
+                TodoItem(
+                    group="Directives",
+                    title=f"{directive.school}: {directive.text[:100]}",
+                    href=reverse("letters:detail", args=[directive.letter_id]) + f"#directive-{directive.pk}",
+                    status="Returned to you" if returned else "Open",
+                    colour="red" if returned else "orange",
+                    due_on=directive.due_on,
+                    overdue=directive.is_overdue,
+                )
+            )
+    return items

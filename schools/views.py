@@ -5,27 +5,13 @@ from schools.access import access_for, appointment_required, get_for_user
 from schools.models import Appointment, School
 from schools.roles import Role
 
-# Where each role lands after signing in, most specific first. A role not named here lands on the
-# schools list (trust-wide) or on their school's page (school roles).
-HOME_BY_TRUST_ROLE = [
-    (Role.COMPLIANCE_MANAGER, "audits:schedule"),
-]
-DEFAULT_TRUST_HOME = "categorisation:overview"
-
 
 @login_required
 def home(request):
-    access = access_for(request.user)
-    if access.trust_wide:
-        for role, url_name in HOME_BY_TRUST_ROLE:
-            if access.has_trust_role(role) and access.trust_roles <= {role}:
-                return redirect(url_name)
-        return redirect(DEFAULT_TRUST_HOME)
-    if len(access.school_ids) == 1:
-        school = School.objects.get(pk=next(iter(access.school_ids)))
-        return redirect("schools:detail", urn=school.urn)
-    if access.school_ids:
-        return redirect("schools:list")
+    """Everyone with a role lands on their to-do page; what used to be each role's landing page (the
+    overview, the audit schedule, their school's page) is in the menu."""
+    if access_for(request.user).roles:
+        return redirect("todo:list")
     return render(request, "schools/no_role.html", status=403)
 
 

@@ -8,6 +8,7 @@ admin.site.site_title = "Trust portal back office"
 
 urlpatterns = [
     path("", home, name="home"),
+    path("todo/", include("todo.urls")),
     path("accounts/", include("accounts.urls")),
     path("schools/", include("schools.urls")),
     path("categorisation/", include("categorisation.urls")),

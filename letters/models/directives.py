@@ -10,6 +10,10 @@ class DirectiveQuerySet(SchoolScopedQuerySet):
     def not_closed(self):
         return self.exclude(status=DirectiveStatus.CLOSED)
 
+    def awaiting_school(self):
+        """Open, or returned to the school with a reason: the head can report it done."""
+        return self.filter(status__in=[DirectiveStatus.OPEN, DirectiveStatus.RETURNED])
+
 
 class Directive(models.Model):
     """Something the CEO directs a school to do, set in a letter and shown on every later one until closed."""

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from schools.access import appointment_required
+from trust_portal.next_url import local_next
 
 from .. import services
 from ..errors import LetterError
@@ -17,10 +18,20 @@ def _school_letters_url(directive):
 
 
 def _form_page(request, *, form, title, lead, button, back, **extra):
+    """A form on its own page; a `next` it came with is kept, so the person returns where they started."""
+    nxt = local_next(request, "")
     return render(
         request,
         "letters/form_page.html",
-        {"form": form, "title": title, "lead": lead, "button": button, "back": back, **extra},
+        {
+            "form": form,
+            "title": title,
+            "lead": lead,
+            "button": button,
+            "back": nxt or back,
+            "next": nxt,
+            **extra,
+        },
     )
 
 
@@ -79,7 +90,7 @@ def directive_report(request, pk):
             refused(request, error)
         else:
             messages.success(request, "Thank you. The CEO will review your report.")
-            return redirect(_school_letters_url(directive))
+            return redirect(local_next(request, _school_letters_url(directive)))
     return _form_page(
         request,
         form=form,
@@ -101,7 +112,7 @@ def directive_accept(request, pk):
         refused(request, error)
     else:
         messages.success(request, "Directive closed. It no longer appears on letters.")
-    return redirect(_school_letters_url(directive))
+    return redirect(local_next(request, _school_letters_url(directive)))
 
 
 @appointment_required
@@ -118,7 +129,7 @@ def directive_return(request, pk):
             refused(request, error)
         else:
             messages.success(request, "Report returned to the school with your reason.")
-            return redirect(_school_letters_url(directive))
+            return redirect(local_next(request, _school_letters_url(directive)))
     return _form_page(
         request,
         form=form,

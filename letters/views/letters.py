@@ -9,13 +9,14 @@ from accounts.services import DOWNLOADED, access_record_create
 from schools.access import access_for, appointment_required, get_for_user, trust_role_required
 from schools.models import HalfTerm, School
 from schools.roles import Role
+from trust_portal.next_url import local_next
 from trust_portal.uploads import protected_file_response
 
 from .. import services
 from ..changes import changes_since_issue
 from ..compose import content_hash, letter_content
 from ..errors import LetterError
-from ..forms import LetterForm, ReasonForm
+from ..forms import LetterForm, ReasonForm, ReportDoneForm
 from ..models import BatchKind, Letter, LetterBatch, LetterPdf, LetterStatus, RenderStatus
 from ..selectors import undecided_categories
 from .common import (
@@ -115,6 +116,20 @@ def letter_detail(request, pk):
         latest = letter.pdfs.first()
         data_changed = latest is not None and current_pdf is None
     directives = letter.directives_set.select_related("half_term") if access.trust_wide else []
+    is_head = access.is_head_of(letter.school_id)
+    # The head reports each directive still waiting on the school here, without leaving the letter.
+    to_report = (
+        [
+            (d, ReportDoneForm(auto_id=f"directive-{d.pk}-%s", initial={"done_on": timezone.localdate()}))
+            for d in visible_directives(request.user)
+            .filter(school=letter.school)
+            .awaiting_school()
+            .select_related("half_term")
+            .prefetch_related("events")
+        ]
+        if is_head and letter.is_sent
+        else []
+    )
     return render(
         request,
         "letters/letter_detail.html",
@@ -125,7 +140,8 @@ def letter_detail(request, pk):
             "data_changed": data_changed,
             "directives_set": directives,
             "is_ceo": access.has_trust_role(Role.CEO),
-            "is_head": access.is_head_of(letter.school_id),
+            "is_head": is_head,
+            "to_report": to_report,
             "record_changes": changes_since_issue(letter),
             "undecided": undecided_categories(school_ids=[letter.school_id], half_term=letter.half_term).get(
                 letter.school_id
@@ -186,16 +202,18 @@ def _head(user, letter):
 
 
 def _action(request, pk, *, who, do, done):
-    """Load the letter for this person (404 to outsiders), check they may act (403), call the service."""
+    """Load the letter for this person (404 to outsiders), check they may act (403), call the service,
+    and return to where the person came from (their to-do page, or the letter)."""
     letter = letter_for(request.user, pk)
     who(request.user, letter)
+    back = local_next(request, letter_url(letter))
     try:
         result = do(letter)
     except LetterError as error:
         refused(request, error)
-        return redirect(letter_url(letter))
+        return redirect(back)
     messages.success(request, done(letter))
-    return result or redirect(letter_url(letter))
+    return result or redirect(back)
 
 
 @require_POST

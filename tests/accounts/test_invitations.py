@@ -58,13 +58,13 @@ def test_appointing_a_new_person_makes_an_account_that_cannot_sign_in_and_emails
     assert response.status_code == 200 and not client.session.get("_auth_user_id")
 
 
-def test_the_link_sets_a_password_lands_a_head_on_their_school_and_works_once(appoint, client, world):
+def test_the_link_sets_a_password_lands_a_head_on_their_to_do_page_and_works_once(appoint, client, world):
     person = appoint().person
     path = link_path(mail.outbox[0])
     response = accept(client, path)
     assert response["Location"] == reverse("home")
     home = client.get(response["Location"])
-    assert home["Location"] == reverse("schools:detail", kwargs={"urn": world.school_a.urn})
+    assert home["Location"] == reverse("todo:list")
     person.refresh_from_db()
     assert person.check_password(NEW_PASSWORD)
     client.post(reverse("accounts:logout"))

@@ -131,9 +131,11 @@ def test_the_grid_counts_open_and_overdue_actions_by_school_and_type(world, clie
     assert "2 open" in page and "1 overdue" in page
 
 
-def test_the_compliance_manager_lands_on_the_audit_schedule(world, client_as):
-    response = client_as(world.compliance_manager).get(reverse("home"))
-    assert response["Location"] == reverse("audits:schedule")
+def test_the_compliance_manager_lands_on_the_to_do_page_with_the_schedule_in_the_menu(world, client_as):
+    client = client_as(world.compliance_manager)
+    response = client.get(reverse("home"))
+    assert response["Location"] == reverse("todo:list")
+    assert f'href="{reverse("audits:schedule")}"' in client.get(response["Location"]).content.decode()
 
 
 def test_the_school_page_shows_the_audit_panel_with_its_link(world, client_as):

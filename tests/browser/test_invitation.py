@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 NEW_PASSWORD = "marigold-canal-teapot-19"
 
 
-def test_the_ceo_appoints_a_head_who_uses_the_invitation_once_and_lands_on_their_school(
+def test_the_ceo_appoints_a_head_who_uses_the_invitation_once_and_lands_on_their_to_do_page(
     page, world, live_server, settings
 ):
     settings.PORTAL_BASE_URL = live_server.url
@@ -48,9 +48,12 @@ def test_the_ceo_appoints_a_head_who_uses_the_invitation_once_and_lands_on_their
     page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("New password again").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Save my password").click()
-    expect(page).to_have_url(re.compile(rf"/schools/{world.school_b.urn}/$"))
-    assert page.get_by_role("heading", level=1).inner_text() == world.school_b.name
+    expect(page).to_have_url(re.compile(r"/todo/$"))
+    assert page.get_by_role("heading", level=1).inner_text() == "To do"
     assert_accessible(page)
+    page.get_by_role("link", name="Your school", exact=True).click()
+    page.get_by_role("link", name=world.school_b.name).first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == world.school_b.name
     assert User.objects.get(email="nia.adebayo@trust.example").check_password(NEW_PASSWORD)
 
     page.get_by_role("button", name="Sign out").click()
@@ -77,7 +80,7 @@ def test_a_head_resets_a_forgotten_password_from_the_sign_in_page(page, world):
     page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("New password again").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Save my new password").click()
-    assert page.get_by_role("heading", level=1).inner_text() == world.school_a.name
+    assert page.get_by_role("heading", level=1).inner_text() == "To do"
     page.get_by_role("link", name="Change password").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Change your password"
     assert_accessible(page)

@@ -20,9 +20,9 @@ DIMENSIONS = ["Education", "Finance", "Site & H&S"]
 def test_the_ceo_categorises_every_school_for_the_half_term_and_issues_the_letters(page, world):
     half_term = HalfTerm.objects.current()
     sign_in_through_the_browser(page, world.ceo)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Trust overview")
+    expect(page.get_by_role("heading", level=1)).to_have_text("To do")
 
-    page.get_by_role("link", name=f"Categorise the schools for {half_term.label}").click()
+    page.get_by_role("link", name=f"Categorise 2 schools for {half_term.label}").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Categorise the schools, {half_term.label}")
     assert_accessible(page)
 

@@ -6,8 +6,11 @@ from tests.browser.helpers import assert_accessible, sign_in_through_the_browser
 pytestmark = pytest.mark.browser
 
 
-def test_a_head_signs_in_and_lands_on_their_school(page, world):
+def test_a_head_signs_in_and_lands_on_their_to_do_page_with_their_school_in_the_menu(page, world):
     sign_in_through_the_browser(page, world.head_a)
+    assert page.get_by_role("heading", level=1).inner_text() == "To do"
+    page.get_by_role("link", name="Your school", exact=True).click()
+    page.get_by_role("link", name="Ashdown Primary Academy").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "Ashdown Primary Academy"
 
 

@@ -92,6 +92,8 @@ def test_the_overview_filters_by_phase_category_and_movement(world, client_as):
     assert {row.school for row in moved} == {schools[0], schools[5]}
 
 
-def test_a_trust_wide_person_lands_on_the_overview(world, client_as):
-    response = client_as(world.trustee).get(reverse("home"))
-    assert response["Location"] == reverse("categorisation:overview")
+def test_a_trust_wide_person_lands_on_the_to_do_page_with_the_overview_in_the_menu(world, client_as):
+    client = client_as(world.trustee)
+    response = client.get(reverse("home"))
+    assert response["Location"] == reverse("todo:list")
+    assert f'href="{reverse("categorisation:overview")}"' in client.get(response["Location"]).content.decode()

@@ -5,17 +5,13 @@ from tests.factories import UserFactory
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("persona", "lands_on"),
-    [
-        ("head_a", lambda w: reverse("schools:detail", args=[w.school_a.urn])),
-        ("lsb_chair_a", lambda w: reverse("schools:detail", args=[w.school_a.urn])),
-        ("head_b", lambda w: reverse("schools:detail", args=[w.school_b.urn])),
-    ],
-)
-def test_school_people_land_on_their_school(world, client_as, persona, lands_on):
-    response = client_as(getattr(world, persona)).get(reverse("home"))
-    assert response.status_code == 302 and response["Location"] == lands_on(world)
+@pytest.mark.parametrize("persona", ["head_a", "lsb_chair_a", "head_b"])
+def test_school_people_land_on_their_to_do_page_with_their_school_in_the_menu(world, client_as, persona):
+    client = client_as(getattr(world, persona))
+    response = client.get(reverse("home"))
+    assert response.status_code == 302 and response["Location"] == reverse("todo:list")
+    page = client.get(response["Location"]).content.decode()
+    assert f'href="{reverse("schools:list")}">Your school<' in page
 
 
 @pytest.mark.django_db
