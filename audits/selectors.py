@@ -201,7 +201,7 @@ def todo_items(user, access, *, today: date) -> list:
                     due_on=action.due_on,
                 )
             )
-        schools = list(School.objects.visible_to(user).only("pk"))
+        schools = list(School.objects.visible_to(user).only("pk", "joined_on"))
         due: dict[int, dict] = {}
         for rows in schedule_for(schools=schools, today=today).values():
             for row in rows:

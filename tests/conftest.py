@@ -55,3 +55,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         rows = json.loads(connection.creation.serialize_db_to_string())
     # Content types and permissions are remade by the flush itself, with new keys.
     return json.dumps([row for row in rows if not row["model"].startswith(REMADE_BY_FLUSH)])
+
+
+@pytest.fixture(autouse=True)
+def _migration_data_for_transactional_tests(request, django_db_setup):
+    """Transactional tests (live server, real worker, threads) empty every table afterwards, the rows
+    migrations made (the trust's ladder, audit types) included; they are put back before each such test
+    from the copy `django_db_setup` kept, whatever ran before it."""
+    marker = request.node.get_closest_marker("django_db")
+    wanted = {"transactional_db", "live_server", "celery_worker", "start_worker"}
+    if wanted & set(request.fixturenames) or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+        connection.creation.deserialize_db_from_string(django_db_setup)

@@ -7,6 +7,8 @@ the same on every machine. One FontConfiguration and the parsed stylesheets are 
 costs the same time and grows memory far less (docs/PDF-NOTES measurements).
 """
 
+import atexit
+import gc
 import logging
 import mimetypes
 from functools import cache
@@ -63,7 +65,17 @@ class RestrictedURLFetcher(URLFetcher):
 
 @cache
 def font_config() -> FontConfiguration:
+    atexit.register(_release)
     return FontConfiguration()
+
+
+def _release() -> None:
+    """Free the process's fonts and parsed stylesheets while Pango is still loaded: left to the
+    interpreter's last garbage collection, their finalisers can crash it (SIGSEGV in g_object_unref) after
+    a command that rendered PDFs, such as load_demo, has done its work."""
+    _stylesheet.cache_clear()
+    font_config.cache_clear()
+    gc.collect()
 
 
 @cache

@@ -79,7 +79,7 @@ def test_rotating_shows_a_new_token_and_revoking_stops_the_client(world, client)
     assert "Revoked on" in client.get(f"/integrations/{stored.pk}/").content.decode()
 
 
-def test_the_reference_page_lists_every_operation_with_no_script_or_inline_style(world, client):
+def test_the_reference_page_lists_every_operation_with_no_viewer_script_or_inline_style(world, client):
     sign_in(client, world.cfo)
 
     page = client.get("/integrations/reference/").content.decode()
@@ -98,4 +98,7 @@ def test_the_reference_page_lists_every_operation_with_no_script_or_inline_style
         assert operation in page, operation
     assert "predicted_in_year_outturn" in page
     assert "Needs the <code>finance:write</code> scope." in page
-    assert "<script" not in page and "style=" not in page and "<style" not in page
+    # No viewer script of its own: only the portal's own static files (the error-summary focus script).
+    scripts = re.findall(r"<script[^>]*>", page)
+    assert scripts == ['<script src="/static/js/error-summary.js" defer>']
+    assert "style=" not in page and "<style" not in page

@@ -11,7 +11,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 from urllib.parse import urlsplit  # noqa: E402
 
 import pytest  # noqa: E402
-from django.db import connection  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 CHROMIUM = os.environ.get("PORTAL_TEST_CHROMIUM", "/usr/bin/chromium")
@@ -23,13 +22,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _keep_migration_data(django_db_setup, transactional_db):
-    """Live-server tests empty every table afterwards; the rows migrations made (the trust's ladder, audit
-    types) are put back before each browser test (`django_db_setup` in tests/conftest.py kept them)."""
-    connection.creation.deserialize_db_from_string(django_db_setup)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from letters.services import letter_batch_start
 from tests.audits.factories import action_at
 from tests.browser.helpers import assert_accessible, sign_in_through_the_browser
 from tests.categorisation.factories import CategorisationFactory, level
-from tests.letters.factories import directive, draft_letter, sent_letter
+from tests.letters.factories import decide_all, directive, draft_letter, sent_letter
 
 pytestmark = pytest.mark.browser
 
@@ -58,6 +58,8 @@ def test_the_ceos_journey_pages_reflow(page, world):
     for school in (world.school_a, world.school_b):
         for dimension in ("education", "finance", "site_hs"):
             CategorisationFactory(school=school, half_term=previous, level=level(dimension, "universal"))
+    # A letter is approved only once its school's three categories are decided for the half-term.
+    decide_all(world.school_a, world.ceo, term=half_term)
     draft_letter(world.school_a, world.ceo, term=half_term)
     batch = letter_batch_start(kind=BatchKind.APPROVE, half_term=half_term, by=world.ceo)
     sign_in_through_the_browser(page, world.ceo)
