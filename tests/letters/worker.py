@@ -20,6 +20,8 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import connection
 
+# What Django's file email backend writes after each message.
+MESSAGE_END = "\n" + "-" * 79 + "\n"
 READY_TIMEOUT = 90  # seconds; a cold start imports Django, Celery and WeasyPrint
 
 
@@ -31,9 +33,16 @@ class Worker:
     reader: threading.Thread | None = None
 
     def emails(self) -> list[str]:
+        """Every message the worker sent. Django's file backend names a file by the second and its own
+        id, so two messages sent in the same second can share a file: split on the line it ends each with."""
         if not self.mail_dir.exists():
             return []
-        return [path.read_text() for path in sorted(self.mail_dir.iterdir())]
+        return [
+            message
+            for path in sorted(self.mail_dir.iterdir())
+            for message in path.read_text().split(MESSAGE_END)
+            if message.strip()
+        ]
 
     def log(self) -> str:
         return "".join(self.output[-80:])
