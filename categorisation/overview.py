@@ -1,4 +1,5 @@
-"""The trust overview: schools by half-term, each cell the school's education and finance categories.
+"""The trust overview: schools by half-term, each cell the school's education, finance and site & H&S
+categories.
 
 A fixed number of queries whatever the number of schools and half-terms: the half-terms, the levels, the
 schools and one query for every current decision in the span.
@@ -10,7 +11,7 @@ from schools.models import HalfTerm, School
 
 from .models import Categorisation, Dimension, Level
 
-GRID_DIMENSIONS = (Dimension.EDUCATION, Dimension.FINANCE)
+GRID_DIMENSIONS = (Dimension.EDUCATION, Dimension.FINANCE, Dimension.SITE)
 NOT_DECIDED = ""  # the count key for schools not yet categorised in the half-term
 
 

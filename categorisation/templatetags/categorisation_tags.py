@@ -7,14 +7,14 @@ from categorisation.money import percent as percent_text
 
 register = template.Library()
 
-SHORT = {Dimension.EDUCATION: "E", Dimension.FINANCE: "F", Dimension.SITE: "S"}
 MOVE_TEXT = {"up": ("↑", "moved up"), "down": ("↓", "moved down")}
 
 
 @register.simple_tag
 def grid_cell(cell):
-    """One grid cell: a small tag per dimension, with its movement. Built in Python: the grid has
-    thousands of cells and this keeps the page quick to render."""
+    """One grid cell: a tag per dimension (education, finance, site & H&S, always in that order) with the
+    level's name in full and its movement; the dimension is said to screen readers only. Built in Python:
+    the grid has thousands of cells and this keeps the page quick to render."""
     parts = []
     for dimension, level in cell.levels.items():
         label = Dimension(dimension).label
@@ -26,28 +26,15 @@ def grid_cell(cell):
                 arrow,
                 said,
             )
-        if level is None:
-            parts.append(
-                format_html(
-                    '<span class="tag tag--grey"><span aria-hidden="true">{} -</span>'
-                    '<span class="visually-hidden">{}: not decided</span></span>',
-                    SHORT[dimension],
-                    label,
-                )
+        parts.append(
+            format_html(
+                '<span class="tag {}"><span class="visually-hidden">{}: </span>{}{}</span>',
+                level.tag_class if level else "tag--grey",
+                label,
+                level.name if level else "Not decided",
+                move,
             )
-        else:
-            parts.append(
-                format_html(
-                    '<span class="tag {}"><span aria-hidden="true">{} {}</span>'
-                    '<span class="visually-hidden">{}: {}</span>{}</span>',
-                    level.tag_class,
-                    SHORT[dimension],
-                    level.name[:3],
-                    label,
-                    level.name,
-                    move,
-                )
-            )
+        )
     return format_html_join("", "{}", ((part,) for part in parts))
 
 

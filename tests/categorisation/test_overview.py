@@ -97,3 +97,34 @@ def test_a_trust_wide_person_lands_on_the_to_do_page_with_the_overview_in_the_me
     response = client.get(reverse("home"))
     assert response["Location"] == reverse("todo:list")
     assert f'href="{reverse("categorisation:overview")}"' in client.get(response["Location"]).content.decode()
+
+
+def test_each_cell_names_the_level_in_full_with_the_dimension_for_screen_readers(world, client_as):
+    half_term = HalfTerm.objects.current()
+    for dimension, code in (
+        (Dimension.EDUCATION, "poor"),
+        (Dimension.FINANCE, "unacceptable"),
+        (Dimension.SITE, "universal"),
+    ):
+        Categorisation.objects.create(
+            school=world.school_a,
+            half_term=half_term,
+            dimension=dimension,
+            level=level(dimension, code),
+            route=Route.CEO,
+            decided_by=world.ceo,
+            decided_at=timezone.now(),
+        )
+    response = client_as(world.ceo).get(reverse("categorisation:overview"))
+    page = response.content.decode()
+    assert '<span class="tag tag--orange"><span class="visually-hidden">Education: </span>Poor</span>' in page
+    assert (
+        '<span class="tag tag--red"><span class="visually-hidden">Finance: </span>Unacceptable</span>' in page
+    )
+    site = '<span class="visually-hidden">Site &amp; H&amp;S: </span>'
+    assert f'<span class="tag tag--green">{site}Universal</span>' in page
+    # School B has no categories yet: each of its three says so in words.
+    assert f"{site}Not decided" in page
+    assert "E Poo" not in page and "F Una" not in page
+    # The counts above the grid cover site & H&S too.
+    assert [label for label, _, _ in response.context["summary"]] == ["Education", "Finance", "Site & H&S"]
