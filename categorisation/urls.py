@@ -1,11 +1,15 @@
 from django.urls import path
 
-from .views import decide, overview, school, votes
+from .views import decide, exports, overview, school, votes
 
 app_name = "categorisation"
 urlpatterns = [
     path("", overview.overview, name="overview"),
+    path("export/", exports.overview_export, name="overview_export"),
     path("decide/", decide.decide, name="decide"),
+    path(
+        "half-terms/<int:half_term_pk>/decisions/export/", exports.decisions_export, name="decisions_export"
+    ),
     path("schools/<str:urn>/", school.school, name="school"),
     path("schools/<str:urn>/finance/<int:half_term_pk>/", school.finance, name="finance"),
     path("schools/<str:urn>/votes/new/", votes.vote_new, name="vote_new"),

@@ -5,6 +5,7 @@ from . import views
 app_name = "interventions"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("export/", views.dashboard_export, name="dashboard_export"),
     path("schools/<str:urn>/", views.school_history, name="school"),
     # REP (education Concerning)
     path("schools/<str:urn>/rep/new/", views.rep_create, name="rep_create"),

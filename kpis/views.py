@@ -7,6 +7,7 @@ from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
 from kpis import selectors
+from kpis.exports import kpi_table_rows
 from kpis.forms import ImportFileForm, YearForm
 from kpis.importing import SPECS, preview
 from kpis.measures import SMALL_COHORT_BELOW
@@ -14,7 +15,7 @@ from kpis.models import ImportKind, ImportStatus, KpiImport
 from kpis.services import kpi_import_confirm, kpi_import_upload, may_import
 from schools.access import appointment_required, get_for_user, trust_role_required
 from schools.models import School
-from trust_portal.tabular import template_response
+from trust_portal.tabular import requested_format, spreadsheet_response, template_response
 
 MAX_ERRORS_SHOWN = 100
 
@@ -44,6 +45,15 @@ def trust_table(request):
             "small_cohort_below": SMALL_COHORT_BELOW,
         },
     )
+
+
+@trust_role_required()
+def trust_table_export(request):
+    """The table for the year the page shows: a row per school and measure."""
+    year = _year(request)
+    schools = School.objects.visible_to(request.user).order_by("name")
+    headers, rows = kpi_table_rows(academic_year=year, schools=schools)
+    return spreadsheet_response(f"kpis-{year.name}", headers, rows, requested_format(request))
 
 
 @appointment_required

@@ -5,6 +5,7 @@ from .views import batches, directives, letters
 app_name = "letters"
 urlpatterns = [
     path("", letters.letter_list, name="list"),
+    path("export/", letters.letter_list_export, name="list_export"),
     path("half-terms/<int:half_term_pk>/drafts/", letters.drafts_create, name="drafts_create"),
     path("half-terms/<int:half_term_pk>/approve-all/", batches.approve_all, name="approve_all"),
     path("half-terms/<int:half_term_pk>/issue-all/", batches.issue_all, name="issue_all"),
@@ -12,6 +13,7 @@ urlpatterns = [
     path("batches/<int:pk>/progress/", batches.batch_progress_json, name="batch_progress"),
     path("batches/<int:pk>/retry/", batches.batch_retry, name="batch_retry"),
     path("schools/<str:urn>/", letters.school_letters, name="school_letters"),
+    path("schools/<str:urn>/export/", letters.school_letters_export, name="school_letters_export"),
     path("<int:pk>/", letters.letter_detail, name="detail"),
     path("<int:pk>/pdf/", letters.letter_pdf, name="pdf"),
     path("<int:pk>/edit/", letters.letter_edit, name="edit"),

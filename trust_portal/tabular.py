@@ -195,6 +195,11 @@ def neutralise(value):
     return value
 
 
+def requested_format(request) -> str:
+    """The format a download link asks for (`?format=xlsx`); CSV otherwise."""
+    return "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+
+
 def spreadsheet_response(filename: str, headers: list[str], rows: Iterable[Iterable], fmt: str = "csv"):
     """A download of `rows` as CSV or XLSX, with every cell neutralised."""
     safe_rows = ([neutralise(v) for v in row] for row in rows)

@@ -1,3 +1,5 @@
+from collections import namedtuple
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -9,12 +11,13 @@ from ..overview import GRID_DIMENSIONS, NOT_DECIDED, half_terms_ending, overview
 from ..selectors import active_levels
 
 SPANS = (6, 12, 18)
+Grid = namedtuple("Grid", "half_term half_terms rows counts levels filters")
 SCHOOLS_PER_PAGE = 40
 
 
-@trust_role_required()
-def overview(request):
-    """The CEO's home: every school by half-term, coloured by its education and finance categories."""
+def grid_for(request):
+    """The half-term, span and filters the request asks for, and the grid's rows and counts for them: the
+    page and its export share it, so the export holds what the page shows (every page of it)."""
     chosen = request.GET.get("half_term")
     half_term = (
         get_object_or_404(HalfTerm, pk=chosen) if chosen and chosen.isdigit() else HalfTerm.objects.current()
@@ -33,6 +36,15 @@ def overview(request):
         category=category,
         moved=moved,
     )
+    filters = {"phase": phase, "category": category, "moved": moved, "span": span}
+    return Grid(half_term, half_terms, rows, counts, levels, filters)
+
+
+@trust_role_required()
+def overview(request):
+    """The CEO's home: every school by half-term, coloured by its education, finance and site & H&S
+    categories."""
+    half_term, half_terms, rows, counts, levels, filters = grid_for(request)
     # The counts are of every school that matches; the grid shows them 40 at a time.
     page = Paginator(rows, SCHOOLS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -58,7 +70,7 @@ def overview(request):
             "page": page,
             "query": query.urlencode(),
             "summary": summary,
-            "filters": {"phase": phase, "category": category, "moved": moved, "span": span},
+            "filters": filters,
             "phases": Phase.choices,
             "categories": levels.get(GRID_DIMENSIONS[0], []),
             "spans": SPANS,

@@ -22,7 +22,7 @@ from .notice import (
     notice_target_add,
     notice_target_record,
 )
-from .overview import dashboard, rebrokerage, rebrokerage_add, school_history
+from .overview import dashboard, dashboard_export, rebrokerage, rebrokerage_add, school_history
 from .progress import frep_directive_check, frep_directive_report, notice_target_check, notice_target_report
 from .rep import (
     action_add,
@@ -49,6 +49,7 @@ __all__ = [
     "board_member_remove",
     "board_report_add",
     "dashboard",
+    "dashboard_export",
     "frep_close",
     "frep_create",
     "frep_directive_check",

@@ -7,8 +7,10 @@ from django.utils import timezone
 from categorisation.models import Dimension
 from schools.access import appointment_required, get_for_user, trust_role_required
 from schools.models import HalfTerm, School
+from trust_portal.tabular import requested_format, spreadsheet_response
 
 from .. import forms, permissions, selectors, services
+from ..exports import open_interventions_table
 from ..models import Frep, ImprovementBoard, InterventionEvent, RecordStatus, Rep, WarningNotice
 from ..services.decisions import current_categories
 from .common import allow, form_page
@@ -33,6 +35,13 @@ def dashboard(request):
             "votes_due": selectors.notices_due_a_vote(on=today),
         },
     )
+
+
+@trust_role_required()
+def dashboard_export(request):
+    """The dashboard's open REPs, Finance REPs, warning notices and Improvement Boards, a row each."""
+    headers, rows = open_interventions_table(request.user)
+    return spreadsheet_response("open-interventions", headers, rows, requested_format(request))
 
 
 @appointment_required

@@ -10,12 +10,14 @@ from schools.access import access_for, appointment_required, get_for_user, trust
 from schools.models import HalfTerm, School
 from schools.roles import Role
 from trust_portal.next_url import local_next
+from trust_portal.tabular import requested_format, spreadsheet_response
 from trust_portal.uploads import protected_file_response
 
 from .. import services
 from ..changes import changes_since_issue
 from ..compose import content_hash, letter_content
 from ..errors import LetterError
+from ..exports import letters_table
 from ..forms import LetterForm, ReasonForm, ReportDoneForm
 from ..models import BatchKind, Letter, LetterBatch, LetterPdf, LetterStatus, RenderStatus
 from ..selectors import undecided_categories
@@ -304,3 +306,20 @@ def letter_correct(request, pk):
             "button": "Start a corrected version",
         },
     )
+
+
+@trust_role_required()
+def letter_list_export(request):
+    """The half-term's letters as the list shows them: issue, email and acknowledgement state."""
+    half_term = _half_term_from(request)
+    headers, rows = letters_table(visible_letters(request.user).filter(half_term=half_term))
+    name = f"letters-{half_term.label.lower().replace(',', '').replace(' ', '-')}"
+    return spreadsheet_response(name, headers, rows, requested_format(request))
+
+
+@appointment_required
+def school_letters_export(request, urn):
+    """A school's letters, for its head and LSB chair (sent ones only, as on their page) and the trust."""
+    school = get_for_user(School.objects, request.user, urn=urn)
+    headers, rows = letters_table(visible_letters(request.user).filter(school=school))
+    return spreadsheet_response(f"letters-{school.urn}", headers, rows, requested_format(request))

@@ -95,4 +95,11 @@ RULES = [
         kwargs=_closable_vote,
         method="post",
     ),
+    # The downloads have the access of their pages.
+    Rule("categorisation:overview_export", trust_wide_only()),
+    Rule(
+        "categorisation:decisions_export",
+        statuses(default=403, ceo=200, cfo=200),
+        kwargs=lambda world: {"half_term_pk": half_term(2025, 1).pk},
+    ),
 ]

@@ -79,4 +79,5 @@ RULES = [
     # Re-brokerage: trust-wide roles read the log; the CEO records.
     Rule("interventions:rebrokerage", trust_wide_only(), kwargs=urn),
     Rule("interventions:rebrokerage_add", trust_wide_only(403) | {"ceo": 200}, kwargs=urn),
+    Rule("interventions:dashboard_export", trust_wide_only()),
 ]

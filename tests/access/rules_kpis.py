@@ -71,4 +71,5 @@ RULES = [
         kwargs=a_previewed_finance_import,
         method="post",
     ),
+    Rule("kpis:trust_table_export", trust_wide_only()),
 ]

@@ -83,4 +83,10 @@ RULES = [
     Rule("letters:directive_accept", ceo_only(302, head_b=404), kwargs=reported_directive, method="post"),
     Rule("letters:directive_return", ceo_only(200, head_b=404), kwargs=reported_directive),
     Rule("letters:directive_withdraw", ceo_only(302, school=404), kwargs=draft_directive, method="post"),
+    Rule("letters:list_export", trust_wide_only()),
+    Rule(
+        "letters:school_letters_export",
+        statuses(default=200, head_b=404),
+        kwargs=lambda world: {"urn": world.school_a.urn},
+    ),
 ]
