@@ -10,7 +10,7 @@ from django.utils import timezone
 from categorisation.models import Dimension
 from schools.calendar import academic_year_ensure
 from schools.models import HalfTerm, School
-from tests.browser.helpers import sign_in_through_the_browser
+from tests.browser.helpers import assert_accessible, sign_in_through_the_browser
 from tests.categorisation.factories import CategorisationFactory, level
 from tests.factories import SchoolFactory
 
@@ -44,6 +44,7 @@ def test_the_printed_overview_shows_the_current_half_terms_column_on_a4_landscap
     current, last_school = _six_half_terms_of_categories()
     sign_in_through_the_browser(page, world.ceo)
     page.goto(reverse("categorisation:overview"))
+    assert_accessible(page)  # on screen first: each level's colours pass axe's contrast check
     page.emulate_media(media="print")
     # What fits the printed page: the grid is no wider than its region, so nothing is cut off at the right.
     assert page.evaluate(
