@@ -39,8 +39,9 @@ def dashboard(request):
 
 @trust_role_required()
 def dashboard_export(request):
-    """The dashboard's open REPs, Finance REPs, warning notices and Improvement Boards, a row each."""
-    headers, rows = open_interventions_table(request.user)
+    """The dashboard's open REPs, Finance REPs, warning notices and Improvement Boards, a row each, and its
+    slipping deadlines."""
+    headers, rows = open_interventions_table(request.user, today=timezone.localdate())
     return spreadsheet_response("open-interventions", headers, rows, requested_format(request))
 
 
