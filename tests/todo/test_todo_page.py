@@ -65,11 +65,13 @@ def test_a_head_sees_their_letter_directives_and_audit_actions_and_never_another
     assert world.school_a.name not in titles_b
 
 
-def test_an_lsb_chair_sees_no_head_work(world, client_as):
+def test_an_lsb_chair_sees_the_letter_sent_to_them_but_no_head_work(world, client_as):
     letter = sent_letter(world.school_a, world.ceo)
     directive(letter, world.ceo)
     action_at(world.school_a, owner=world.head_a)
-    assert _titles(_todo(client_as, world.lsb_chair_a)) == []
+    assert _titles(_todo(client_as, world.lsb_chair_a)) == [
+        f"Read the {letter.half_term.label} letter to {world.school_a}"
+    ]
 
 
 def test_overdue_items_come_first_with_their_due_date(world, client_as):
