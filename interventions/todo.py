@@ -4,14 +4,15 @@ A head: the open FREP directives and warning-notice targets of their school (tho
 first), and the jointly written action plan a notice asks for. Anyone: the REP actions they own, and
 the warning notices addressed to them. The trust: reports on FREP directives and notice targets to
 check, notices whose compliance period has ended (the vote is due) and, for the CFO, the FREP
-directives coming due and the finance notices' target-setting meetings still to call.
+directives coming due and the finance notices' target-setting meetings still to call; plans to close: REPs
+past their end date (the CEO, the EHT) and Finance REPs whose directives are all decided or past (the CFO).
 
-At most eight queries, whatever the number of schools or records.
+At most ten queries, whatever the number of schools or records.
 """
 
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.urls import reverse
 
 from categorisation.models import Dimension
@@ -21,14 +22,16 @@ from todo.items import TodoItem
 
 from .models import (
     ActionStatus,
+    Frep,
     FrepDirective,
     NoticeTarget,
     RecordStatus,
+    Rep,
     RepAction,
     TargetStatus,
     WarningNotice,
 )
-from .permissions import FREP_WRITERS, NOTICE_WRITERS
+from .permissions import FREP_WRITERS, NOTICE_WRITERS, REP_WRITERS
 
 # The CFO is shown a FREP directive this many days before its deadline.
 FREP_DUE_SOON_DAYS = 14
@@ -42,6 +45,7 @@ def todo_items(user, access, *, today: date) -> list[TodoItem]:
         *_notices_to_decide(user, access, today=today),
         *_notices_addressed_to(user, access, today=today),
         *_frep_directives_due(user, access, today=today),
+        *_plans_to_close(user, access, today=today),
     ]
 
 
@@ -263,3 +267,50 @@ def _frep_directives_due(user, access, *, today) -> list[TodoItem]:
         )
         for d in directives
     ]
+
+
+def _plans_to_close(user, access, *, today) -> list[TodoItem]:
+    """Open REPs past their end date, for their writers; open Finance REPs with every directive decided,
+    or past their last deadline, for the CFO to close with the outcome (two queries)."""
+    items = []
+    if access.has_trust_role(*REP_WRITERS):
+        items += [
+            TodoItem(
+                group="Plans to close",
+                title=f"{rep}: its end date has passed; close it with its outcome or extend it",
+                href=reverse("interventions:rep_detail", args=[rep.pk]),
+                status="Past its end date",
+                colour="red",
+                due_on=rep.ends_on,
+                overdue=True,
+            )
+            for rep in Rep.objects.visible_to(user)
+            .filter(status=RecordStatus.OPEN, ends_on__lt=today)
+            .select_related("school")
+        ]
+    if access.has_trust_role(Role.CFO):
+        undecided = Q(directives__status__in=[TargetStatus.OPEN, TargetStatus.REPORTED])
+        freps = (
+            Frep.objects.visible_to(user)
+            .filter(status=RecordStatus.OPEN)
+            .annotate(undecided=Count("directives", filter=undecided), last_due=Max("directives__due_on"))
+            .filter(last_due__isnull=False)
+            .filter(Q(undecided=0) | Q(last_due__lt=today))
+            .select_related("school")
+        )
+        for frep in freps:
+            decided = frep.undecided == 0
+            items.append(
+                TodoItem(
+                    group="Plans to close",
+                    title=f"{frep}: "
+                    + ("every directive is decided" if decided else "its last deadline has passed")
+                    + "; close it with its outcome",
+                    href=reverse("interventions:frep_detail", args=[frep.pk]),
+                    status="Ready to close" if decided else "Past its last deadline",
+                    colour="yellow" if decided else "red",
+                    due_on=frep.last_due,
+                    overdue=frep.last_due < today,
+                )
+            )
+    return items

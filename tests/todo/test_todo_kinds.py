@@ -11,10 +11,10 @@ from django.urls import reverse
 
 from categorisation.models import Categorisation, Dimension
 from interventions import services
-from interventions.models import ActionStatus, Milestone
+from interventions.models import ActionStatus, Milestone, TargetStatus
 from schools.roles import Role
 from tests.categorisation.factories import level
-from tests.factories import person_with_role
+from tests.factories import SchoolFactory, person_with_role
 from tests.interventions import scenario
 from tests.letters.factories import decide_all, half_term, sent_letter
 
@@ -290,3 +290,44 @@ def test_the_lsb_chair_sees_the_letter_sent_to_them_until_the_head_acknowledges_
 
     letter_acknowledge(letter=letter, by=world.head_a)
     assert "Read the Aut 1, 2026 letter" not in _titles(client_as, world.lsb_chair_a)
+
+
+def test_a_rep_past_its_end_date_waits_on_the_ceo_and_the_eht_to_close_or_extend(world, client_as):
+    rep = services.rep_open(
+        school=world.school_a, written_on=TODAY - timedelta(weeks=8), author=world.ceo, by=world.ceo
+    )
+    services.rep_open(
+        school=world.school_b, written_on=TODAY - timedelta(weeks=2), author=world.ceo, by=world.ceo
+    )
+    eht = person_with_role(Role.EHT)
+
+    for person in (world.ceo, eht):
+        item = _item(client_as, person, "its end date has passed")
+        assert item.title.startswith(f"REP for {world.school_a}")
+        assert (item.status, item.due_on, item.overdue) == ("Past its end date", rep.ends_on, True)
+        assert item.href == reverse("interventions:rep_detail", args=[rep.pk])
+    for person in (world.cfo, world.head_a, world.lsb_chair_a, world.head_b, world.trustee):
+        assert "its end date has passed" not in _titles(client_as, person)
+
+
+def test_the_cfo_is_asked_to_close_a_finance_rep_once_every_directive_is_decided_or_its_last_deadline_passes(
+    world, client_as
+):
+    decided = frep_with_directive(world, world.school_a, due_on=TODAY - timedelta(days=20))
+    services.frep_directive_record(
+        directive=decided, status=TargetStatus.MET, met_on=TODAY - timedelta(days=21), by=world.cfo
+    )
+    frep_with_directive(world, world.school_b, due_on=TODAY - timedelta(days=1))
+    running = frep_with_directive(world, SchoolFactory(name="Castle Hill Primary", urn="100003"))
+
+    item = _item(client_as, world.cfo, f"FREP for {world.school_a}")
+    assert (item.status, item.title.endswith("every directive is decided; close it with its outcome")) == (
+        "Ready to close",
+        True,
+    )
+    assert item.href == reverse("interventions:frep_detail", args=[decided.frep_id])
+    item = _item(client_as, world.cfo, f"FREP for {world.school_b}")
+    assert (item.status, item.overdue) == ("Past its last deadline", True)
+    assert f"FREP for {running.frep.school}" not in _titles(client_as, world.cfo)
+    for person in (world.ceo, world.head_a, world.head_b, world.trustee):
+        assert "close it with its outcome" not in _titles(client_as, person)

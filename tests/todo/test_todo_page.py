@@ -168,19 +168,32 @@ def _grow_trust(world, count, start):
             level=level("education", "universal"),
             decided_by=world.ceo,
         )
-        _interventions_at(world, school)
+        _interventions_at(world, school, ready_to_close=n % 2 == 0)
         _more_for_school_a(world, n)
 
 
-def _interventions_at(world, school):
-    """A FREP with a directive reported and one coming due; an education notice running, addressed to the
-    CEO, the E&S chair and a trustee, its target reported; a finance notice whose period has ended."""
-    from interventions.models import Frep, FrepDirective, NoticeTarget, TargetStatus, WarningNotice
+def _interventions_at(world, school, *, ready_to_close=False):
+    """A FREP with a directive reported and one coming due (or both met: ready to close); a REP past its
+    end date; an education notice running, addressed to the CEO, the E&S chair and a trustee, its target
+    reported; a finance notice whose period has ended."""
+    from interventions.models import Frep, FrepDirective, NoticeTarget, Rep, TargetStatus, WarningNotice
 
     today = timezone.localdate()
     frep = Frep.objects.create(school=school, written_on=today - timedelta(days=30), author=world.cfo)
-    FrepDirective.objects.create(frep=frep, text="Reported", due_on=today, status=TargetStatus.REPORTED)
-    FrepDirective.objects.create(frep=frep, text="Coming due", due_on=today + timedelta(days=3))
+    first, second = (
+        (TargetStatus.MET, TargetStatus.MET) if ready_to_close else (TargetStatus.REPORTED, TargetStatus.OPEN)
+    )
+    FrepDirective.objects.create(frep=frep, text="Reported", due_on=today, status=first)
+    FrepDirective.objects.create(
+        frep=frep, text="Coming due", due_on=today + timedelta(days=3), status=second
+    )
+    if school != world.school_a:
+        Rep.objects.create(
+            school=school,
+            written_on=today - timedelta(weeks=8),
+            author=world.ceo,
+            ends_on=today - timedelta(1),
+        )
     for dimension, ends_on, by, recipients in (
         ("education", today + timedelta(days=30), world.ceo, [world.ceo, world.es_chair, world.trustee]),
         ("finance", today - timedelta(days=1), world.cfo, [world.ceo]),
