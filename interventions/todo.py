@@ -5,9 +5,10 @@ first), and the jointly written action plan a notice asks for. Anyone: the REP a
 the warning notices addressed to them. The trust: reports on FREP directives and notice targets to
 check, notices whose compliance period has ended (the vote is due) and, for the CFO, the FREP
 directives coming due and the finance notices' target-setting meetings still to call; plans to close: REPs
-past their end date (the CEO, the EHT) and Finance REPs whose directives are all decided or past (the CFO).
+past their end date (the CEO, the EHT) and Finance REPs whose directives are all decided or past (the CFO);
+requests for extra REP funding awaiting the CEO's decision.
 
-At most ten queries, whatever the number of schools or records.
+At most eleven queries, whatever the number of schools or records.
 """
 
 from datetime import date, timedelta
@@ -24,10 +25,12 @@ from .models import (
     ActionStatus,
     Frep,
     FrepDirective,
+    FundingRequestStatus,
     NoticeTarget,
     RecordStatus,
     Rep,
     RepAction,
+    RepFundingRequest,
     TargetStatus,
     WarningNotice,
 )
@@ -46,6 +49,7 @@ def todo_items(user, access, *, today: date) -> list[TodoItem]:
         *_notices_addressed_to(user, access, today=today),
         *_frep_directives_due(user, access, today=today),
         *_plans_to_close(user, access, today=today),
+        *_funding_requests(user, access),
     ]
 
 
@@ -314,3 +318,24 @@ def _plans_to_close(user, access, *, today) -> list[TodoItem]:
                 )
             )
     return items
+
+
+def _funding_requests(user, access) -> list[TodoItem]:
+    """Requests for extra funding from a school's reserves awaiting the CEO's decision (one query)."""
+    if not access.has_trust_role(Role.CEO):
+        return []
+    requests = (
+        RepFundingRequest.objects.visible_to(user)
+        .filter(status=FundingRequestStatus.AWAITING)
+        .select_related("rep__school")
+    )
+    return [
+        TodoItem(
+            group="REP funding requests",
+            title=f"Decide {r.rep.school}'s request for £{r.amount:,.0f} extra funding from reserves",
+            href=reverse("interventions:funding_request_decide", args=[r.pk]),
+            status="Awaiting your decision",
+            colour="orange",
+        )
+        for r in requests
+    ]

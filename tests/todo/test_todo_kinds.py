@@ -331,3 +331,17 @@ def test_the_cfo_is_asked_to_close_a_finance_rep_once_every_directive_is_decided
     assert f"FREP for {running.frep.school}" not in _titles(client_as, world.cfo)
     for person in (world.ceo, world.head_a, world.head_b, world.trustee):
         assert "close it with its outcome" not in _titles(client_as, person)
+
+
+def test_a_request_for_extra_rep_funding_waits_on_the_ceos_decision(world, client_as):
+    request = scenario.funding_request(world)
+
+    item = _item(client_as, world.ceo, "extra funding from reserves")
+    assert item.title == f"Decide {world.school_a}'s request for £5,000 extra funding from reserves"
+    assert (item.group, item.status) == ("REP funding requests", "Awaiting your decision")
+    assert item.href == reverse("interventions:funding_request_decide", args=[request.pk])
+    for person in (world.cfo, world.head_a, world.head_b, world.lsb_chair_a, world.trustee):
+        assert "extra funding" not in _titles(client_as, person)
+
+    services.rep_funding_decide(request=request, approve=True, by=world.ceo)
+    assert "extra funding" not in _titles(client_as, world.ceo)

@@ -174,9 +174,17 @@ def _grow_trust(world, count, start):
 
 def _interventions_at(world, school, *, ready_to_close=False):
     """A FREP with a directive reported and one coming due (or both met: ready to close); a REP past its
-    end date; an education notice running, addressed to the CEO, the E&S chair and a trustee, its target
-    reported; a finance notice whose period has ended."""
-    from interventions.models import Frep, FrepDirective, NoticeTarget, Rep, TargetStatus, WarningNotice
+    end date with a request for extra funding; an education notice running, addressed to the CEO, the E&S
+    chair and a trustee, its target reported; a finance notice whose period has ended."""
+    from interventions.models import (
+        Frep,
+        FrepDirective,
+        NoticeTarget,
+        Rep,
+        RepFundingRequest,
+        TargetStatus,
+        WarningNotice,
+    )
 
     today = timezone.localdate()
     frep = Frep.objects.create(school=school, written_on=today - timedelta(days=30), author=world.cfo)
@@ -188,12 +196,13 @@ def _interventions_at(world, school, *, ready_to_close=False):
         frep=frep, text="Coming due", due_on=today + timedelta(days=3), status=second
     )
     if school != world.school_a:
-        Rep.objects.create(
+        rep = Rep.objects.create(
             school=school,
             written_on=today - timedelta(weeks=8),
             author=world.ceo,
             ends_on=today - timedelta(1),
         )
+        RepFundingRequest.objects.create(rep=rep, amount=1000, reason="A tutor", requested_by=world.head_a)
     for dimension, ends_on, by, recipients in (
         ("education", today + timedelta(days=30), world.ceo, [world.ceo, world.es_chair, world.trustee]),
         ("finance", today - timedelta(days=1), world.cfo, [world.ceo]),
