@@ -38,6 +38,7 @@ from .models import (
     Rep,
     RepAction,
     RepExtension,
+    RepFundingRequest,
     RepMilestone,
     RepReview,
     TargetStatus,
@@ -199,6 +200,14 @@ def rep_make(school, run, dimension, people, today):
             granted_by=people.ceo,
         )
         rep.ends_on = new_end
+    if not closed and head:
+        # A live REP's head has asked for more from the reserves: the CEO's decision is waiting.
+        RepFundingRequest.objects.create(
+            rep=rep,
+            amount=Decimal("3000"),
+            reason="A maths tutor two mornings a week for Year 5 until the week 6 review.",
+            requested_by=head,
+        )
     if closed:
         rep.status, rep.outcome, rep.closed_on, rep.closed_by = (
             RecordStatus.CLOSED,

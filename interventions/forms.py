@@ -88,6 +88,36 @@ class FundingForm(forms.Form):
     approved_on = date_field("Date approved")
 
 
+class FundingRequestForm(forms.Form):
+    amount = forms.DecimalField(
+        label="Extra funding asked for from the school's reserves (£)",
+        min_value=1,
+        max_digits=10,
+        decimal_places=2,
+        error_messages={
+            "required": "Enter the amount, like 5000.",
+            "min_value": "Enter an amount of £1 or more.",
+        },
+    )
+    reason = text_field("What the funding is for", rows=3)
+
+
+class FundingDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Your decision",
+        choices=[("approve", "Approve the funding"), ("decline", "Decline the request")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to approve or decline the request."},
+    )
+    note = text_field("Why it is declined (the school sees this)", required=False, rows=3)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "decline" and not (data.get("note") or "").strip():
+            self.add_error("note", "Say why the request is declined, so the school knows.")
+        return data
+
+
 class MilestoneDateForm(forms.Form):
     due_on = date_field("Due date")
 

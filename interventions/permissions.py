@@ -24,6 +24,12 @@ def may_approve_funding(user):
     return access_for(user).has_trust_role(Role.CEO)
 
 
+def may_request_funding(user, rep):
+    """The REP's writers (the CEO/EHT) or the school's head ask for extra funding from its reserves."""
+    access = access_for(user)
+    return access.has_trust_role(*REP_WRITERS) or access.has_school_role(rep.school_id, *HEAD_ROLES)
+
+
 def may_review_rep(user, school_id):
     """The CEO/EHT and the school's head (and mentor) review each milestone."""
     access = access_for(user)

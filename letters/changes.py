@@ -28,10 +28,51 @@ def changes_since_issue(letter: Letter) -> list[str]:
     """What the record says now that this sent letter does not: categories and finance figures (3 queries)."""
     if not letter.is_sent or not letter.content:
         return []
+    current = categories_for(school_ids=[letter.school_id], half_term=letter.half_term)
+    figures = finance_figures_for(school_ids=[letter.school_id], half_term=letter.half_term).get(
+        letter.school_id
+    )
+    return _changes(letter, current, figures)
+
+
+def letters_changed_since_issue(letters) -> list[tuple[Letter, list[str]]]:
+    """[(letter, what changed)] for each of these sent letters the record no longer matches (two queries,
+    however many letters). The letters need their half-term and its academic year loaded."""
+    from categorisation.models import Categorisation, FinanceFigures
+
+    letters = [letter for letter in letters if letter.is_sent and letter.content]
+    if not letters:
+        return []
+    school_ids = {letter.school_id for letter in letters}
+    half_term_ids = {letter.half_term_id for letter in letters}
+    current = {
+        (record.school_id, record.half_term_id, record.dimension): record
+        for record in Categorisation.objects.current()
+        .filter(school_id__in=school_ids, half_term_id__in=half_term_ids)
+        .select_related("level")
+    }
+    figures = {
+        (row.school_id, row.half_term_id): row
+        for row in FinanceFigures.objects.filter(school_id__in=school_ids, half_term_id__in=half_term_ids)
+    }
+    found = []
+    for letter in letters:
+        records = {
+            (letter.school_id, dimension): current.get((letter.school_id, letter.half_term_id, dimension))
+            for dimension in CONTENT_KEYS
+        }
+        changes = _changes(letter, records, figures.get((letter.school_id, letter.half_term_id)))
+        if changes:
+            found.append((letter, changes))
+    return found
+
+
+def _changes(letter: Letter, current: dict, figures) -> list[str]:
+    """The changes between the letter's frozen content and `current` {(school_id, dimension): record}
+    and `figures` (the half-term's finance figures, or None). No queries."""
     from .compose import finance_content
 
     content = letter.content
-    current = categories_for(school_ids=[letter.school_id], half_term=letter.half_term)
     changes = []
     for dimension, key in CONTENT_KEYS.items():
         record = current.get((letter.school_id, dimension))
@@ -42,9 +83,6 @@ def changes_since_issue(letter: Letter) -> list[str]:
         when = date_format(record.decided_at, "j F Y")
         reason = f": {record.correction_reason}" if record.correction_reason else ""
         changes.append(f"{line} (decided {when}{reason})")
-    figures = finance_figures_for(school_ids=[letter.school_id], half_term=letter.half_term).get(
-        letter.school_id
-    )
     now = finance_content(letter, figures) or {}
     printed = content.get("finance_figures") or {}
     for key, label in FIGURE_LABELS.items():

@@ -122,13 +122,17 @@ def issue_summary(*, half_term) -> dict:
 
 # A letter not acknowledged this many days after issue is chased by the CEO.
 ACKNOWLEDGE_WITHIN_DAYS = 10
+# How far back the CEO's to-do looks for sent letters the record no longer matches: a correction to a
+# half-term that ended more than a year ago is not worth a new letter.
+RECORD_CHANGES_LOOK_BACK_DAYS = 365
 
 
 def todo_items(user, access, *, today: date) -> list:
     """This app's work for the to-do page. The CEO: drafts to approve and letters to issue (one item per
-    half-term), directives reported done, letters not acknowledged after 10 days. A head: this
-    half-term's letter to acknowledge, and every directive open or returned to the school.
-    At most five queries, whatever the number of schools or letters."""
+    half-term), directives reported done, letters not acknowledged after 10 days, and sent letters the
+    record has changed since (to correct). A head: the letter to acknowledge, and every directive open or
+    returned to the school. An LSB chair: the letter sent to them, until the school acknowledges it.
+    At most eight queries, whatever the number of schools or letters."""
     from datetime import timedelta
 
     from django.urls import reverse
@@ -137,6 +141,7 @@ def todo_items(user, access, *, today: date) -> list:
     from schools.roles import HEAD_ROLES, Role
     from todo.items import TodoItem
 
+    from .changes import letters_changed_since_issue
     from .models import DirectiveStatus, Letter, LetterStatus
 
     items = []
@@ -199,14 +204,50 @@ def todo_items(user, access, *, today: date) -> list:
                 )
             )
 
+        look_back = today - timedelta(days=RECORD_CHANGES_LOOK_BACK_DAYS)
+        sent = (
+            Letter.objects.visible_to(user)
+            .sent()
+            .filter(correction__isnull=True, half_term__ends_on__gte=look_back)
+            .select_related("school", "half_term__academic_year")
+            .order_by("half_term__starts_on", "school__name")
+        )
+        for letter, changes in letters_changed_since_issue(sent):
+            n = len(changes)
+            items.append(
+                TodoItem(
+                    group="Letters",
+                    title=f"Issue a corrected {letter.half_term.label} letter to {letter.school}: "
+                    f"{n} change{'s' if n != 1 else ''} to the record since it was sent",
+                    href=reverse("letters:detail", args=[letter.pk]),
+                    status="Record changed",
+                    colour="red",
+                )
+            )
+
     head_of = [pk for pk, roles in access.school_roles.items() if roles & HEAD_ROLES]
-    if head_of:
+    lsb_chair_of = [
+        pk for pk, roles in access.school_roles.items() if Role.LSB_CHAIR in roles and not roles & HEAD_ROLES
+    ]
+    if head_of or lsb_chair_of:
         for letter in (
-            Letter.objects.filter(school_id__in=head_of, status=LetterStatus.ISSUED)
+            Letter.objects.filter(school_id__in=[*head_of, *lsb_chair_of], status=LetterStatus.ISSUED)
             .select_related("school", "half_term")
             .order_by("issued_at", "pk")
         ):
             due = timezone.localtime(letter.issued_at).date() + timedelta(days=ACKNOWLEDGE_WITHIN_DAYS)
+            if letter.school_id in lsb_chair_of:
+                # Addressed to the LSB chair too; the head acknowledges receipt for the school.
+                items.append(
+                    TodoItem(
+                        group="Letters",
+                        title=f"Read the {letter.half_term.label} letter to {letter.school}",
+                        href=reverse("letters:detail", args=[letter.pk]),
+                        status="Sent to you",
+                        colour="yellow",
+                    )
+                )
+                continue
             items.append(
                 TodoItem(
                     group="Letters",
@@ -219,6 +260,7 @@ def todo_items(user, access, *, today: date) -> list:
                     action=(reverse("letters:acknowledge", args=[letter.pk]), "Acknowledge receipt"),
                 )
             )
+    if head_of:
         for directive in (
             Directive.objects.filter(
                 school_id__in=head_of, status__in=[DirectiveStatus.OPEN, DirectiveStatus.RETURNED]

@@ -8,11 +8,12 @@ from datetime import date
 
 from audits.selectors import todo_items as audit_items
 from categorisation.selectors import todo_items as categorisation_items
+from interventions.todo import todo_items as intervention_items
 from letters.selectors import todo_items as letter_items
 
 from .items import TodoItem, sort_key
 
-CONTRIBUTORS = (categorisation_items, letter_items, audit_items)
+CONTRIBUTORS = (categorisation_items, letter_items, audit_items, intervention_items)
 
 
 def todo_for(user, access, *, today: date) -> list[tuple[str, list[TodoItem]]]:

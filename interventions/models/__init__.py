@@ -1,6 +1,7 @@
 from .board import MIN_BOARD_MEMBERS, BoardMember, HrSupportPlan, ImprovementBoard, MonthlyReport
 from .common import RECORD_MOVES, InterventionEvent, RecordStatus
 from .frep import TARGET_MOVES, Frep, FrepDirective, TargetStatus
+from .funding import FUNDING_REQUEST_MOVES, FundingRequestStatus, RepFundingRequest
 from .notice import NoticeTarget, WarningNotice
 from .notice_records import NoticeEmail, NoticePdf
 from .rebrokerage import Counterpart, RebrokerageConversation
@@ -19,6 +20,7 @@ from .rep import (
 
 __all__ = [
     "ACTION_MOVES",
+    "FUNDING_REQUEST_MOVES",
     "MILESTONE_WEEKS",
     "MIN_BOARD_MEMBERS",
     "RECORD_MOVES",
@@ -28,6 +30,7 @@ __all__ = [
     "Counterpart",
     "Frep",
     "FrepDirective",
+    "FundingRequestStatus",
     "HrSupportPlan",
     "ImprovementBoard",
     "InterventionEvent",
@@ -41,6 +44,7 @@ __all__ = [
     "Rep",
     "RepAction",
     "RepExtension",
+    "RepFundingRequest",
     "RepMilestone",
     "RepReview",
     "TargetStatus",

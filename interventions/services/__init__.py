@@ -12,6 +12,7 @@ from .board import (
     hr_support_plan_save,
 )
 from .frep import frep_close, frep_directive_add, frep_directive_record, frep_open
+from .funding import rep_funding_decide, rep_funding_request
 from .notice import (
     notice_action_plan_record,
     notice_close,
@@ -65,6 +66,8 @@ __all__ = [
     "rep_details_update",
     "rep_extend",
     "rep_funding_approve",
+    "rep_funding_decide",
+    "rep_funding_request",
     "rep_milestone_reschedule",
     "rep_open",
     "rep_review_record",

@@ -27,6 +27,7 @@ from .progress import frep_directive_check, frep_directive_report, notice_target
 from .rep import (
     action_add,
     action_progress,
+    funding_request_decide,
     milestone_edit,
     rep_close,
     rep_create,
@@ -34,12 +35,14 @@ from .rep import (
     rep_edit,
     rep_extend,
     rep_funding,
+    rep_funding_request,
     review_add,
 )
 
 __all__ = [
     "action_add",
     "action_progress",
+    "funding_request_decide",
     "board_approve",
     "board_close",
     "board_create",
@@ -79,6 +82,7 @@ __all__ = [
     "rep_edit",
     "rep_extend",
     "rep_funding",
+    "rep_funding_request",
     "review_add",
     "school_history",
 ]

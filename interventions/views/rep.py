@@ -10,7 +10,7 @@ from schools.models import School
 
 from .. import forms, permissions, services
 from ..ladder import outcome_choices
-from ..models import Rep, RepAction, RepMilestone
+from ..models import FundingRequestStatus, Rep, RepAction, RepFundingRequest, RepMilestone
 from .common import allow, form_page
 
 
@@ -54,6 +54,8 @@ def rep_detail(request, pk):
             "today": today,
             "may_write": permissions.may_write_rep(request.user) and rep.is_open,
             "may_approve_funding": permissions.may_approve_funding(request.user) and rep.is_open,
+            "may_request_funding": permissions.may_request_funding(request.user, rep) and rep.is_open,
+            "funding_requests": rep.funding_requests.select_related("requested_by", "decided_by"),
             "may_review": permissions.may_review_rep(request.user, rep.school_id) and rep.is_open,
         },
     )
@@ -89,6 +91,49 @@ def rep_funding(request, pk):
         back=_rep_url(rep.pk),
         save=lambda data: services.rep_funding_approve(rep=rep, by=request.user, **data),
         success="Extra funding approved.",
+    )
+
+
+@appointment_required
+def rep_funding_request(request, pk):
+    rep = get_for_user(Rep.objects.select_related("school"), request.user, pk=pk)
+    allow(
+        permissions.may_request_funding(request.user, rep),
+        "Only the CEO, the EHT or the school's head asks for extra funding.",
+    )
+    return form_page(
+        request,
+        form=forms.FundingRequestForm(request.POST or None),
+        title="Ask for extra funding from reserves",
+        school=rep.school,
+        back=_rep_url(rep.pk),
+        save=lambda data: services.rep_funding_request(rep=rep, by=request.user, **data),
+        success="Request sent. The CEO will decide it.",
+        intro="The CEO may approve extra funding for the REP from the school's reserves.",
+        button="Send the request",
+    )
+
+
+@appointment_required
+def funding_request_decide(request, pk):
+    funding = get_for_user(
+        RepFundingRequest.objects.select_related("rep__school", "requested_by"), request.user, pk=pk
+    )
+    allow(permissions.may_approve_funding(request.user), "Only the CEO decides requests for extra funding.")
+    allow(funding.status == FundingRequestStatus.AWAITING, "This request has been decided already.")
+    return form_page(
+        request,
+        form=forms.FundingDecisionForm(request.POST or None),
+        title="Decide the request for extra funding",
+        school=funding.rep.school,
+        back=_rep_url(funding.rep_id),
+        save=lambda data: services.rep_funding_decide(
+            request=funding, approve=data["decision"] == "approve", note=data["note"], by=request.user
+        ),
+        success="Decision recorded.",
+        intro=f"{funding.requested_by} asks for £{funding.amount:,.2f} from the school's reserves: "
+        f"{funding.reason}",
+        button="Record the decision",
     )
 
 

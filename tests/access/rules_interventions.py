@@ -27,6 +27,9 @@ RULES = [
     Rule("interventions:rep_detail", school_a_only(), kwargs=pk(scenario.rep)),
     Rule("interventions:rep_edit", only("ceo"), kwargs=pk(scenario.rep)),
     Rule("interventions:rep_funding", only("ceo"), kwargs=pk(scenario.rep)),
+    # The head (or the CEO/EHT) asks for extra funding from reserves; the CEO decides.
+    Rule("interventions:rep_funding_request", only("ceo", "head_a"), kwargs=pk(scenario.rep)),
+    Rule("interventions:funding_request_decide", only("ceo"), kwargs=pk(scenario.funding_request)),
     Rule("interventions:rep_extend", only("ceo"), kwargs=pk(scenario.rep)),
     Rule("interventions:rep_close", only("ceo"), kwargs=pk(scenario.rep)),
     Rule("interventions:milestone_edit", only("ceo"), kwargs=pk(scenario.milestone)),

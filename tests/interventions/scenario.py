@@ -44,6 +44,14 @@ def rep(world):
     return world.rep
 
 
+def funding_request(world):
+    if not hasattr(world, "funding_request"):
+        world.funding_request = services.rep_funding_request(
+            rep=rep(world), amount=5000, reason="A reading specialist for a term", by=world.head_a
+        )
+    return world.funding_request
+
+
 def milestone(world):
     return rep(world).milestones.get(milestone=Milestone.WEEK_1)
 
