@@ -113,9 +113,12 @@ def categories_chart(data: dict, *, key: str = "categories") -> object:
         Series(d["label"], d["positions"], COLOURS[n % len(COLOURS)], n == 1, MARKERS[n % len(MARKERS)])
         for n, d in enumerate(dimensions)
     ]
-    latest = ", ".join(
-        f"{d['label'].lower()} {d['names'][-1]}" for d in dimensions if d["names"] and d["names"][-1]
-    )
+    latest = []
+    for d in dimensions:
+        decided = [(label, name) for label, name in zip(data["half_terms"], d["names"], strict=True) if name]
+        if decided:
+            latest.append(f"{d['label'].lower()} {decided[-1][1]} ({decided[-1][0]})")
+    latest = ", ".join(latest)
     summary = (
         f"{data['school']}'s categories by half-term, {data['half_terms'][0] if data['half_terms'] else ''}"
     )

@@ -17,8 +17,10 @@ def kpi_trend_charts_for(*, school) -> list:
 def categories_chart_for(*, school, half_term):
     if half_term is None:
         return None
-    half_terms = half_terms_ending(half_term, SPAN)
-    return figures.categories_chart(selectors.categories_over_time(school=school, half_terms=half_terms))
+    data = selectors.categories_over_time(school=school, half_terms=half_terms_ending(half_term, SPAN))
+    if not any(position for d in data["dimensions"] for position in d["positions"]):
+        return None  # not categorised in the span: the table below says so
+    return figures.categories_chart(data)
 
 
 def reserves_chart_for(*, schools):

@@ -35,7 +35,7 @@ def pack_list(request):
 @trust_role_required()
 def pack_new(request):
     permissions.require_make_pack(request.user)
-    form = PackForm(request.POST or None)
+    form = PackForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if not broker_reachable():
             form.add_error(None, QUEUE_UNREACHABLE)
