@@ -94,33 +94,43 @@ def categories_over_time(*, school, half_terms) -> dict:
     }
 
 
-def levels_by_half_term(*, schools, half_terms, dimension) -> dict:
-    """How many of `schools` sat at each level of `dimension` in each half-term (and how many were not
-    decided). Two queries."""
-    levels = ladder_levels().get(dimension, [])
-    school_ids = [s.pk for s in schools]
+def levels_by_half_term(*, schools, half_terms, dimensions, school_count: int | None = None) -> list[dict]:
+    """For each dimension (of those given, in the ladder's order): how many of `schools` (a queryset or a
+    list) sat at each level in each half-term, and how many were not decided. Two queries, and one more
+    to count a queryset of schools unless `school_count` is given."""
+    ladder = ladder_levels()
+    school_ids = [s.pk for s in schools] if isinstance(schools, list) else schools.values("pk")
+    if school_count is None:
+        school_count = len(schools) if isinstance(schools, list) else schools.count()
     counts = {}
-    for ht_id, code in (
+    for ht_id, dimension, code in (
         Categorisation.objects.current()
-        .filter(school__in=school_ids, half_term__in=[ht.pk for ht in half_terms], dimension=dimension)
-        .values_list("half_term_id", "level__code")
+        .filter(school__in=school_ids, half_term__in=[ht.pk for ht in half_terms], dimension__in=dimensions)
+        .values_list("half_term_id", "dimension", "level__code")
     ):
-        counts[(ht_id, code)] = counts.get((ht_id, code), 0) + 1
-    rows = [
-        {
-            "name": level["name"],
-            "colour": level["colour"],
-            "counts": [counts.get((ht.pk, level["code"]), 0) for ht in half_terms],
-        }
-        for level in levels
-    ]
-    decided = [sum(row["counts"][n] for row in rows) for n in range(len(half_terms))]
-    return {
-        "dimension": Dimension(dimension).label,
-        "half_terms": [ht.label for ht in half_terms],
-        "levels": rows,
-        "not_decided": [len(school_ids) - n for n in decided],
-    }
+        counts[(ht_id, dimension, code)] = counts.get((ht_id, dimension, code), 0) + 1
+    found = []
+    for dimension, levels in ladder.items():
+        if dimension not in dimensions:
+            continue
+        rows = [
+            {
+                "name": level["name"],
+                "colour": level["colour"],
+                "counts": [counts.get((ht.pk, dimension, level["code"]), 0) for ht in half_terms],
+            }
+            for level in levels
+        ]
+        decided = [sum(row["counts"][n] for row in rows) for n in range(len(half_terms))]
+        found.append(
+            {
+                "dimension": Dimension(dimension).label,
+                "half_terms": [ht.label for ht in half_terms],
+                "levels": rows,
+                "not_decided": [school_count - n for n in decided],
+            }
+        )
+    return found
 
 
 def reserves_by_school(*, schools, half_term: HalfTerm) -> dict:

@@ -58,10 +58,9 @@ def pack_content(*, kind: str, meeting_on: date, half_term: HalfTerm, today: dat
         "half_term": half_term.label,
         "made_on": _day(today),
         "grid": _grid(schools=schools, half_terms=half_terms, dimensions=dimensions),
-        "levels": [
-            chart_data.levels_by_half_term(schools=schools, half_terms=half_terms, dimension=d)
-            for d in dimensions
-        ],
+        "levels": chart_data.levels_by_half_term(
+            schools=schools, half_terms=half_terms, dimensions=dimensions
+        ),
         "moves": _moves(half_term=half_term, dimensions=dimensions),
     }
     if kind == PackKind.TRUST_BOARD:

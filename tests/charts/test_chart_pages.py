@@ -27,7 +27,10 @@ def test_the_school_kpi_page_draws_each_measures_trend_against_the_comparator(wo
     page = client_as(world.head_a).get(reverse("kpis:school", args=[world.school_a.urn])).content.decode()
     assert charts_in(page) == ["kpi-ks2_rwm-title kpi-ks2_rwm-desc"]
     assert "Ashdown Primary Academy: PPG" in page and "Essex: all pupils" in page
-    assert '<th scope="row">2026-27</th><td class="num">72%</td><td class="num">50%</td>' in page
+    assert (
+        '<th scope="row" class="chart__row">2026-27</th><td class="num">72%</td><td class="num">50%</td>'
+        in page
+    )
     assert "-22 points" in page  # the PPG gap, in the table beside the chart
 
 
