@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
+from charts.pages import kpi_trend_charts_for, reserves_chart_for
 from kpis import selectors
 from kpis.exports import kpi_table_rows
 from kpis.forms import ImportFileForm, YearForm
@@ -42,6 +43,7 @@ def trust_table(request):
             "measures": measures,
             "rows": rows,
             "comparators": selectors.comparators_for_year(academic_year=year),
+            "reserves_chart": reserves_chart_for(schools=schools),
             "small_cohort_below": SMALL_COHORT_BELOW,
         },
     )
@@ -69,6 +71,7 @@ def school_kpis(request, urn):
             "year_form": YearForm(initial={"year": year.name}),
             "rows": selectors.kpi_rows_for(school=school, academic_year=year),
             "attendance": selectors.attendance_by_half_term(school=school, academic_year=year),
+            "trend_charts": kpi_trend_charts_for(school=school),
             "small_cohort_below": SMALL_COHORT_BELOW,
         },
     )

@@ -163,6 +163,7 @@ TRUST_PEOPLE = [
     (Role.ES_CHAIR, "Catherine Lowe", "es-chair"),
     (Role.FR_CHAIR, "Daniel Shore", "fr-chair"),
     (Role.SIP, "Eleanor Marsh", "sip"),
+    (Role.GOVERNANCE_PROFESSIONAL, "Fiona Clarke", "governance"),
 ]
 HEAD_OF_SCHOOL_AT = {"990112"}  # a Head of School, under the trust's Executive Headteacher
 MENTORS = [("Rob Kingsley", "mentor", ["990103", "990107"])]

@@ -13,6 +13,8 @@ class Role(models.TextChoices):
     ES_CHAIR = "es_chair", "Education & Standards Committee chair"
     FR_CHAIR = "fr_chair", "Finance & Risk Committee chair"
     SIP = "sip", "School Improvement Partner"
+    # The clerk to the Trust Board and its committees: makes their packs, reads what the board reads.
+    GOVERNANCE_PROFESSIONAL = "governance_professional", "Governance Professional"
     HEADTEACHER = "headteacher", "Headteacher"
     HEAD_OF_SCHOOL = "head_of_school", "Head of School"
     LSB_CHAIR = "lsb_chair", "Local School Board chair"
@@ -30,6 +32,7 @@ TRUST_WIDE_ROLES = frozenset(
         Role.ES_CHAIR,
         Role.FR_CHAIR,
         Role.SIP,
+        Role.GOVERNANCE_PROFESSIONAL,
     }
 )
 SCHOOL_ROLES = frozenset({Role.HEADTEACHER, Role.HEAD_OF_SCHOOL, Role.LSB_CHAIR, Role.MENTOR})

@@ -11,8 +11,18 @@ from schools.calendar import academic_year_ensure
 from schools.roles import Role
 from tests.factories import SchoolFactory, person_with_role
 
-PERSONAS = ["anonymous", "ceo", "cfo", "compliance_manager", "head_a", "lsb_chair_a", "head_b", "trustee"]
-TRUST_PERSONAS = ["ceo", "cfo", "compliance_manager", "trustee"]
+PERSONAS = [
+    "anonymous",
+    "ceo",
+    "cfo",
+    "compliance_manager",
+    "head_a",
+    "lsb_chair_a",
+    "head_b",
+    "trustee",
+    "governance_professional",
+]
+TRUST_PERSONAS = ["ceo", "cfo", "compliance_manager", "trustee", "governance_professional"]
 
 
 def build_world():
@@ -32,6 +42,9 @@ def build_world():
         lsb_chair_a=person_with_role(Role.LSB_CHAIR, school_a, email="lsb.a@trust.example"),
         head_b=person_with_role(Role.HEADTEACHER, school_b, email="head.b@trust.example"),
         trustee=person_with_role(Role.TRUSTEE, email="trustee@trust.example"),
+        governance_professional=person_with_role(
+            Role.GOVERNANCE_PROFESSIONAL, email="governance@trust.example"
+        ),
     )
 
 

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "api",
     "todo",
+    "charts",
+    "packs",
 ]
 
 MIDDLEWARE = [

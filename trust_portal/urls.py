@@ -16,6 +16,7 @@ urlpatterns = [
     path("audits/", include("audits.urls")),
     path("kpis/", include("kpis.urls")),
     path("letters/", include("letters.urls")),
+    path("packs/", include("packs.urls")),
     path("api/", include("api.urls")),
     path("integrations/", include("api.portal_urls")),
     path("back-office/", admin.site.urls),

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
+from charts.pages import categories_chart_for
 from letters.changes import letters_carrying
 from schools.access import access_for, appointment_required, get_for_user
 from schools.models import HalfTerm, School
@@ -30,6 +31,7 @@ def school(request, urn):
         if record.is_current:
             over_time.setdefault(record.half_term, {})[record.dimension] = record
     access = access_for(request.user)
+    current = HalfTerm.objects.current()
     return render(
         request,
         "categorisation/school.html",
@@ -43,7 +45,8 @@ def school(request, urn):
             "figures": FinanceFigures.objects.filter(school=school)
             .select_related("half_term")
             .order_by("-half_term__starts_on")[:6],
-            "current_half_term": HalfTerm.objects.current(),
+            "current_half_term": current,
+            "categories_chart": categories_chart_for(school=school, half_term=current),
             "may_enter_finance": access.has_trust_role(*FINANCE_EDITORS),
             "may_open_vote": access.has_trust_role(*{r for roles in VOTE_CHAIRS.values() for r in roles}),
         },
