@@ -9,10 +9,11 @@ from datetime import date
 from audits.selectors import todo_items as audit_items
 from categorisation.selectors import todo_items as categorisation_items
 from letters.selectors import todo_items as letter_items
+from peer_reviews.selectors import todo_items as peer_review_items
 
 from .items import TodoItem, sort_key
 
-CONTRIBUTORS = (categorisation_items, letter_items, audit_items)
+CONTRIBUTORS = (categorisation_items, letter_items, audit_items, peer_review_items)
 
 
 def todo_for(user, access, *, today: date) -> list[tuple[str, list[TodoItem]]]:

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "api",
     "todo",
+    "peer_reviews",
 ]
 
 MIDDLEWARE = [
