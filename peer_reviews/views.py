@@ -34,6 +34,11 @@ def _allow(allowed: bool, message: str = "You can read this review but not take 
         raise PermissionDenied(message)
 
 
+def _posted(request):
+    """The form's data on a POST (even an empty one, so its errors show), None on a GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def _detail_url(review):
     return reverse("peer_reviews:detail", args=[review.pk])
 
@@ -77,7 +82,7 @@ def mine(request):
 def plan(request, urn):
     school = get_for_user(School.objects, request.user, urn=urn)
     _allow(permissions.may_plan(request.user), "Only the CEO plans a peer review.")
-    form = forms.PlanForm(request.POST or None, school=school)
+    form = forms.PlanForm(_posted(request), school=school)
     if request.method == "POST" and form.is_valid():
         try:
             review = services.review_plan(school=school, by=request.user, **form.cleaned_data)
@@ -130,7 +135,7 @@ def group(request, pk):
     }
     return _form_page(
         request,
-        form=forms.GroupForm(request.POST or None, initial=initial, school=review.school),
+        form=forms.GroupForm(_posted(request), initial=initial, school=review.school),
         title="Change the review group",
         school=review.school,
         back=_detail_url(review),
@@ -149,7 +154,7 @@ def focus(request, pk):
     }
     return _form_page(
         request,
-        form=forms.FocusForm(request.POST or None, initial=initial),
+        form=forms.FocusForm(_posted(request), initial=initial),
         title="Send the focus and key questions",
         school=review.school,
         back=_detail_url(review),
@@ -166,7 +171,7 @@ def question_add(request, pk):
     _allow(permissions.may_lead(request.user, review))
     return _form_page(
         request,
-        form=forms.QuestionForm(request.POST or None),
+        form=forms.QuestionForm(_posted(request)),
         title="Add a question",
         school=review.school,
         back=_detail_url(review),
@@ -181,7 +186,7 @@ def timetable(request, pk):
     _allow(permissions.may_lead(request.user, review))
     return _form_page(
         request,
-        form=forms.TimetableForm(request.POST or None, initial={"timetable": review.timetable}),
+        form=forms.TimetableForm(_posted(request), initial={"timetable": review.timetable}),
         title="Agree and circulate the timetable",
         school=review.school,
         back=_detail_url(review),
@@ -198,7 +203,7 @@ def day(request, pk):
     initial = {"notes": review.notes, "internal_checks": review.internal_checks}
     return _form_page(
         request,
-        form=forms.DayForm(request.POST or None, initial=initial),
+        form=forms.DayForm(_posted(request), initial=initial),
         title="Notes from the day",
         school=review.school,
         back=_detail_url(review),
@@ -211,7 +216,7 @@ def day(request, pk):
 def findings(request, pk):
     review = _load(request, pk, "findings")
     _allow(permissions.may_lead(request.user, review))
-    form = forms.FindingsForm(request.POST or None, questions=review.questions.all())
+    form = forms.FindingsForm(_posted(request), questions=review.questions.all())
     return _form_page(
         request,
         form=form,
@@ -233,7 +238,7 @@ def letter_issue(request, pk):
     _allow(permissions.may_lead(request.user, review))
     return _form_page(
         request,
-        form=forms.LetterIssueForm(request.POST or None),
+        form=forms.LetterIssueForm(_posted(request)),
         title="Issue the findings letter",
         school=review.school,
         back=_detail_url(review),
@@ -273,7 +278,7 @@ def staff_session(request, pk):
     _allow(permissions.may_record_staff_session(request.user, review))
     return _form_page(
         request,
-        form=forms.StaffSessionForm(request.POST or None),
+        form=forms.StaffSessionForm(_posted(request)),
         title="Record the whole-staff session",
         school=review.school,
         back=_detail_url(review),
