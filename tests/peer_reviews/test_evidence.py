@@ -70,3 +70,15 @@ def test_the_evidence_runs_one_query_for_two_schools_or_forty(world):
             assert len(answers) == len(schools)
     print("peer review evidence queries (2 schools, 40 schools):", counts)
     assert counts == [1, 1]
+
+
+def test_the_ceos_decision_screen_shows_the_answer_beside_the_core_offer_characteristic(world):
+    from categorisation.screen import screen_rows
+
+    with time_machine.travel(SPRING_DAY):
+        scenario.letter_issued(world, render=False)
+        half_term = HalfTerm.objects.current()
+        [row] = screen_rows(schools=[world.school_a], half_term=half_term, expanded={world.school_a.pk})
+    education = next(d for d in row.decisions if d.dimension == "education")
+    shown = [(s.text, s.holds) for s in education.suggestions if s.text.startswith("Peer review")]
+    assert shown == [("Peer review of 10 March 2026: results as expected", True)]
