@@ -4,10 +4,12 @@ with its checksum, and never changed by what happens to the review afterwards.""
 import hashlib
 import subprocess
 
+import pytest
 from django.core.files.storage import default_storage
 
 from peer_reviews.document import letter_pdf_render
 from peer_reviews.models import ReviewLetterPdf, ReviewQuestion
+from tests.letters.worker import wait_for
 from tests.peer_reviews import scenario
 from trust_portal.pdf_records import RenderStatus
 
@@ -62,3 +64,17 @@ def test_issuing_the_letter_queues_its_render_after_the_commit(world, django_cap
         services.review_letter_issue(review=review, results_as_expected=True, by=world.ceo)
     assert len(callbacks) == 1
     assert ReviewLetterPdf.objects.get(review=review).status == RenderStatus.PENDING
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_makes_the_issued_letter_once(world, celery_worker):
+    letter = ReviewLetterPdf.objects.get(review=scenario.letter_issued(world, render=False))
+    wait_for(
+        lambda: ReviewLetterPdf.objects.get(pk=letter.pk).status == RenderStatus.READY,
+        worker=celery_worker, what="the peer review letter",
+    )  # fmt: skip
+    letter.refresh_from_db()
+    data, text = _pdftotext(letter.file.name)
+    assert hashlib.sha256(data).hexdigest() == letter.sha256
+    assert (letter.attempts, "CONFIDENTIAL-STRENGTH" in text) == (1, True)
