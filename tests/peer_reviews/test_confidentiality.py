@@ -84,3 +84,15 @@ def test_every_view_and_download_of_the_review_is_recorded(world, review, client
 
 def test_the_peer_review_audit_type_is_off_the_audit_schedule_trustees_read(db):
     assert not AuditType.objects.get(name="Peer review").is_active
+
+
+def test_only_people_who_may_sit_on_a_group_get_the_peer_reviews_link(world, client_as):
+    link = f'href="{reverse("peer_reviews:mine")}"'
+    for person, shown in (
+        (world.head_a, True),
+        (world.ceo, True),
+        (world.trustee, False),
+        (world.lsb_chair_a, False),
+    ):
+        page = client_as(person).get(reverse("todo:list")).content.decode()
+        assert (link in page) is shown, person
