@@ -1,10 +1,13 @@
 """School A's peer review at each of its steps, made through the services as the people would. The group
 is the CEO and school A's head (the school lead); anyone else is outside it unless a test adds them."""
 
+import itertools
+
 from django.utils import timezone
 
 from peer_reviews import services
 from peer_reviews.document import letter_pdf_render
+from tests.factories import SchoolFactory
 
 QUESTIONS = ["How well is early reading taught in Year 1?", "How do leaders check the phonics programme?"]
 
@@ -63,3 +66,11 @@ def completed(world, **kwargs):
     return services.review_staff_session_record(
         review=review, held_on=timezone.localdate(), facilitators="Two Action Plan Facilitators", by=world.ceo
     )
+
+
+_urns = itertools.count(1)
+
+
+def other_schools(count):
+    """More schools, with URNs clear of the world's (the factory's sequence can reach 100001 and 100002)."""
+    return [SchoolFactory(urn=f"{300000 + next(_urns)}") for _ in range(count)]

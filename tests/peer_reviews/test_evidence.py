@@ -12,7 +12,6 @@ from categorisation.evidence import evidence_for
 from peer_reviews.evidence import CODE, peer_review_evidence
 from peer_reviews.models import PeerReview, ReviewStatus
 from schools.models import HalfTerm
-from tests.factories import SchoolFactory
 from tests.peer_reviews import scenario
 
 SPRING_DAY = date(2026, 3, 10)
@@ -58,7 +57,7 @@ def test_the_evidence_runs_one_query_for_two_schools_or_forty(world):
         counts = []
         for extra in (0, 38):
             schools = [world.school_a.pk, world.school_b.pk]
-            for school in SchoolFactory.create_batch(extra):
+            for school in scenario.other_schools(extra):
                 schools.append(school.pk)
                 PeerReview.objects.create(
                     school=school, review_on=SPRING_DAY, planned_by=world.ceo, status=ReviewStatus.COMPLETED,

@@ -4,6 +4,8 @@ with what was typed kept, one service call each."""
 from datetime import date
 
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from peer_reviews.models import PeerReview, ReviewLetterPdf, ReviewStatus
@@ -88,3 +90,18 @@ def test_issuing_the_letter_before_the_findings_is_refused_in_the_summary(world,
     assert "Write the strengths and the possible areas for future focus" in response.content.decode()
     review.refresh_from_db()
     assert review.status == ReviewStatus.HELD
+
+
+def test_the_review_page_runs_the_same_queries_for_a_small_group_and_a_full_one(world, client_as):
+    small = scenario.completed(world)
+    heads = [person_with_role(Role.HEADTEACHER, school) for school in scenario.other_schools(6)]
+    full = scenario.completed(world, reviewers=heads, internal_checkers=[world.cfo])
+    client = client_as(world.ceo)
+    client.get(reverse("peer_reviews:detail", args=[small.pk]))  # the session's first request reads more
+    counts = []
+    for review in (small, full):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("peer_reviews:detail", args=[review.pk])).status_code == 200
+        counts.append(len(captured))
+    print("peer review page queries (2 members, 9 members):", counts)
+    assert counts[0] == counts[1]

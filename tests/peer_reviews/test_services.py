@@ -12,7 +12,7 @@ from peer_reviews import services
 from peer_reviews.models import REVIEW_MOVES, ReviewEvent, ReviewStatus
 from schools.models import Appointment
 from schools.roles import Role
-from tests.factories import SchoolFactory, person_with_role
+from tests.factories import person_with_role
 from tests.peer_reviews import scenario
 
 
@@ -46,7 +46,7 @@ def test_a_reviewer_without_a_reviewing_role_is_refused_by_name(world):
 
 
 def test_a_group_of_more_than_eight_reviewers_is_refused(world):
-    heads = [person_with_role(Role.HEADTEACHER, SchoolFactory()) for _ in range(7)]
+    heads = [person_with_role(Role.HEADTEACHER, school) for school in scenario.other_schools(7)]
     with pytest.raises(ValidationError, match="about six reviewers: you chose 9"):
         scenario.planned(world, reviewers=heads)
 

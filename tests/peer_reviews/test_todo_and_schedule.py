@@ -13,7 +13,6 @@ from peer_reviews.models import PeerReview, ReviewStatus
 from peer_reviews.selectors import peer_review_schedule, todo_items
 from schools.access import access_for
 from schools.models import School
-from tests.factories import SchoolFactory
 from tests.peer_reviews import scenario
 
 TODAY = date(2026, 3, 10)
@@ -67,7 +66,7 @@ def test_the_ceo_is_told_how_many_schools_are_due_or_overdue_a_review(world):
 
 @time_machine.travel(TODAY)
 def test_the_schedule_shows_overdue_due_planned_and_up_to_date(world):
-    fresh, planned = SchoolFactory(), SchoolFactory()
+    fresh, planned = scenario.other_schools(2)
     PeerReview.objects.create(
         school=world.school_b, review_on=date(2025, 2, 1), planned_by=world.ceo, status=ReviewStatus.COMPLETED
     )
@@ -87,7 +86,7 @@ def test_the_to_do_items_run_the_same_queries_for_two_schools_and_forty(world):
     with time_machine.travel(TODAY):
         scenario.focus_sent(world, reviewers=[world.head_b])
         for extra in (0, 38):
-            for school in SchoolFactory.create_batch(extra):
+            for school in scenario.other_schools(extra):
                 PeerReview.objects.create(school=school, review_on=TODAY, planned_by=world.ceo)
             for person in (world.ceo, world.head_a, world.head_b):
                 access = access_for(person)
