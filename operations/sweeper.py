@@ -12,6 +12,7 @@ from categorisation.services.vote_messages import vote_messages_recover
 from interventions.recovery import notice_emails_recover, notice_pdfs_recover
 from letters.recovery import batch_items_recover, letter_emails_recover, letter_pdfs_recover
 from packs.recovery import pack_pdfs_recover
+from peer_reviews.recovery import letter_pdfs_recover as peer_review_letters_recover
 
 
 def claims_sweep(*, now: datetime | None = None) -> dict[str, int]:
@@ -26,4 +27,5 @@ def claims_sweep(*, now: datetime | None = None) -> dict[str, int]:
         "notice_pdfs": notice_pdfs_recover(now=now),
         "notice_emails": notice_emails_recover(now=now),
         "pack_pdfs": pack_pdfs_recover(now=now),
+        "peer_review_letters": peer_review_letters_recover(now=now),
     }

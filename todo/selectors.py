@@ -10,10 +10,11 @@ from audits.selectors import todo_items as audit_items
 from categorisation.selectors import todo_items as categorisation_items
 from interventions.todo import todo_items as intervention_items
 from letters.selectors import todo_items as letter_items
+from peer_reviews.selectors import todo_items as peer_review_items
 
 from .items import TodoItem, sort_key
 
-CONTRIBUTORS = (categorisation_items, letter_items, audit_items, intervention_items)
+CONTRIBUTORS = (categorisation_items, letter_items, audit_items, intervention_items, peer_review_items)
 
 
 def todo_for(user, access, *, today: date) -> list[tuple[str, list[TodoItem]]]:

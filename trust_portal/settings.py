@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "todo",
     "charts",
     "packs",
+    "peer_reviews",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ urlpatterns = [
     path("integrations/", include("api.portal_urls")),
     path("back-office/", admin.site.urls),
     path("health/", include("operations.urls")),
+    path("peer-reviews/", include("peer_reviews.urls")),
 ]
 
 handler500 = "operations.views.server_error"

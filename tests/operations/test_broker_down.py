@@ -87,4 +87,5 @@ def test_the_sweeper_queues_work_that_never_reached_the_queue(world, celery_work
         "notice_pdfs": 0,
         "notice_emails": 0,
         "pack_pdfs": 0,
+        "peer_review_letters": 0,
     }

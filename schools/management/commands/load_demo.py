@@ -12,6 +12,7 @@ DEMO_STEPS = [
     "interventions.demo",
     "kpis.demo",
     "letters.demo",
+    "peer_reviews.demo",
     "packs.demo",
 ]
 
