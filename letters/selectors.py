@@ -134,13 +134,13 @@ def todo_items(user, access, *, today: date) -> list:
     from django.urls import reverse
 
     from schools.models import HalfTerm
-    from schools.roles import HEAD_ROLES, Role
     from todo.items import TodoItem
 
     from .models import DirectiveStatus, Letter, LetterStatus
+    from .permissions import acknowledging_school_ids, may_approve, may_decide, may_issue
 
     items = []
-    if access.has_trust_role(Role.CEO):
+    if may_approve(user) or may_issue(user) or may_decide(user):
         counts = list(
             Letter.objects.visible_to(user)
             .filter(status__in=[LetterStatus.DRAFT, LetterStatus.APPROVED])
@@ -199,7 +199,7 @@ def todo_items(user, access, *, today: date) -> list:
                 )
             )
 
-    head_of = [pk for pk, roles in access.school_roles.items() if roles & HEAD_ROLES]
+    head_of = list(acknowledging_school_ids(user))
     if head_of:
         for letter in (
             Letter.objects.filter(school_id__in=head_of, status=LetterStatus.ISSUED)

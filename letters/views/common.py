@@ -1,26 +1,24 @@
 """How letters views load things for a person, and refuse actions to read-only people."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from schools.access import access_for
-from schools.roles import Role
 from trust_portal.queue import QUEUE_UNREACHABLE, broker_reachable
 
 from ..errors import LetterError
 from ..models import Directive, Letter
+from ..permissions import may_read_drafts
 
 
 def visible_letters(user):
     """Letters a person may read: everything for trust-wide roles; only sent letters for a school's people."""
     letters = Letter.objects.visible_to(user)
-    return letters if access_for(user).trust_wide else letters.sent()
+    return letters if may_read_drafts(user) else letters.sent()
 
 
 def visible_directives(user):
     directives = Directive.objects.visible_to(user)
-    if access_for(user).trust_wide:
+    if may_read_drafts(user):
         return directives
     return directives.filter(letter__in=Letter.objects.sent())
 
@@ -31,16 +29,6 @@ def letter_for(user, pk) -> Letter:
 
 def directive_for(user, pk) -> Directive:
     return get_object_or_404(visible_directives(user).select_related("school", "letter", "half_term"), pk=pk)
-
-
-def require_ceo(user):
-    if not access_for(user).has_trust_role(Role.CEO):
-        raise PermissionDenied("Only the CEO can do this.")
-
-
-def require_head(user, school):
-    if not access_for(user).is_head_of(school.pk):
-        raise PermissionDenied("Only the school's headteacher can do this.")
 
 
 def refused(request, error: LetterError) -> None:
