@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404
 
+from schools.permissions import refuse_unless
 from trust_portal.queue import QUEUE_UNREACHABLE, broker_reachable
 
 from ..errors import LetterError
 from ..models import Directive, Letter
-from ..permissions import may_read_drafts
+from ..permissions import HEAD_ONLY, acknowledging_school_ids, may_read_drafts, require_write
 
 
 def visible_letters(user):
@@ -40,3 +41,13 @@ def require_queue() -> None:
     """Before saving work that a worker must do: refuse the click, saving nothing, if the queue is down."""
     if not broker_reachable():
         raise LetterError(QUEUE_UNREACHABLE)
+
+
+# Kept only so branches written before letters/permissions.py still merge: both ask its rules.
+# New code calls permissions.require_<verb>. Remove once nothing imports them.
+def require_ceo(user):
+    require_write(user)
+
+
+def require_head(user, school):
+    refuse_unless(school.pk in acknowledging_school_ids(user), HEAD_ONLY)

@@ -7,6 +7,7 @@ template has to load it.
 """
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 
 from schools.permissions import rule
 
@@ -15,4 +16,5 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def may(context, rule_name, obj=None):
-    return rule(rule_name)(context["user"], obj)
+    # A page rendered without a signed-in person (an error page, say) is asked as for anyone signed out.
+    return rule(rule_name)(context.get("user") or AnonymousUser(), obj)
