@@ -7,24 +7,22 @@ they use their invitation, and a person left with no appointment has every sessi
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts import permissions
 from accounts.invitations import invitation_send_if_needed
 from accounts.models import User
 from accounts.services import sessions_end_all
-from schools.access import access_for, forget_access
+from schools.access import forget_access
 from schools.models import Appointment, School
-from schools.roles import Role
 
-# Who may appoint people and end appointments from the portal's people pages.
-PEOPLE_MANAGERS = (Role.CEO, Role.COO)
+PEOPLE_MANAGERS = permissions.PEOPLE_MANAGERS
 
 
 def _check_may_manage(by: User) -> None:
-    if not access_for(by).has_trust_role(*PEOPLE_MANAGERS):
-        raise PermissionDenied("Only the CEO or the COO appoints people and ends appointments here.")
+    permissions.require_manage_people(by)
 
 
 def person_appoint(

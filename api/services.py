@@ -5,17 +5,14 @@ import secrets
 import uuid
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from schools.access import access_for
-from schools.roles import Role
-
 from .models import ApiCall, IntegrationClient
+from .permissions import require_manage_clients
 from .scopes import Scope
 
-CLIENT_MANAGERS = (Role.CEO, Role.COO)
 TOKEN_PREFIX = "tp_"
 # Client users sign in nowhere: an address in the reserved .invalid domain, and no usable password.
 CLIENT_EMAIL_DOMAIN = "integrations.invalid"
@@ -30,8 +27,7 @@ def _new_token() -> str:
 
 
 def _require_manager(by, doing: str):
-    if not access_for(by).has_trust_role(*CLIENT_MANAGERS):
-        raise PermissionDenied(f"Only the CEO or the COO may {doing}.")
+    require_manage_clients(by, doing=doing)
 
 
 def _clean_scopes(scopes) -> list[str]:

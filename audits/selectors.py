@@ -161,12 +161,12 @@ def todo_items(user, access, *, today: date) -> list:
     audit type). At most four queries, whatever the number of schools or actions."""
     from django.urls import reverse
 
+    from audits.permissions import may_close, may_reopen, reporting_school_ids
     from schools.models import School
-    from schools.roles import HEAD_ROLES, Role
     from todo.items import TodoItem
 
     items = []
-    head_of = [pk for pk, roles in access.school_roles.items() if roles & HEAD_ROLES]
+    head_of = list(reporting_school_ids(user))
     if head_of:
         for action in (
             AuditAction.objects.filter(audit__school_id__in=head_of, status__in=AWAITING_SCHOOL)
@@ -184,7 +184,7 @@ def todo_items(user, access, *, today: date) -> list:
                     overdue=action.is_overdue(today),
                 )
             )
-    if access.has_trust_role(Role.COMPLIANCE_MANAGER):
+    if may_close(user) or may_reopen(user):
         for action in (
             AuditAction.objects.visible_to(user)
             .filter(status__in=AWAITING_CHECK)

@@ -3,7 +3,7 @@ functions set an action's status; views, the import, the demo and tasks all call
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
@@ -20,20 +20,15 @@ from audits.models import (
     evidence_path,
     report_path,
 )
-from schools.access import access_for
+from audits.permissions import (
+    require_close,
+    require_import,
+    require_record,
+    require_reopen,
+    require_report,
+)
 from schools.models import School
-from schools.roles import Role
 from trust_portal.uploads import validate_upload
-
-
-def _require_compliance_manager(by, doing: str):
-    if not access_for(by).has_trust_role(Role.COMPLIANCE_MANAGER):
-        raise PermissionDenied(f"Only the compliance manager may {doing}.")
-
-
-def _require_head(by, school_id, doing: str):
-    if not access_for(by).is_head_of(school_id):
-        raise PermissionDenied(f"Only the school's headteacher or head of school may {doing}.")
 
 
 def _check_move(action: AuditAction, to: str):
@@ -73,7 +68,7 @@ def audit_create(
     by,
 ) -> Audit:
     """Record an audit carried out at a school (with its report, if there is one)."""
-    _require_compliance_manager(by, "record audits")
+    require_record(by)
     if carried_out_on > timezone.localdate():
         raise ValidationError(
             "The date of the audit cannot be in the future: enter the day it was carried out."
@@ -96,7 +91,7 @@ def audit_action_create(
     *, audit: Audit, description: str, priority: Priority, due_on: date, owner, by
 ) -> AuditAction:
     """Record an action an audit left the school, owned by a person (usually the head)."""
-    _require_compliance_manager(by, "record audit actions")
+    require_record(by, audit, doing="record audit actions")
     if not description.strip():
         raise ValidationError("Enter what the school must do.")
     with transaction.atomic():
@@ -116,7 +111,7 @@ def audit_action_report_done(
     *, action: AuditAction, actions_taken: str, outcome: str, completed_on: date, evidence=None, by
 ) -> AuditAction:
     """The school reports the action done: what it did, the outcome, when, and optionally evidence."""
-    _require_head(by, action.audit.school_id, "report on the school's audit actions")
+    require_report(by, action)
     if completed_on > timezone.localdate():
         raise ValidationError(
             "The completion date cannot be in the future: report the action once it is done."
@@ -145,7 +140,7 @@ def audit_action_report_done(
 
 def audit_action_report_not_actioned(*, action: AuditAction, reason: str, by) -> AuditAction:
     """The school explains why it decided not to act."""
-    _require_head(by, action.audit.school_id, "report on the school's audit actions")
+    require_report(by, action)
     if not reason.strip():
         raise ValidationError("Give the reason the school decided not to carry out this action.")
     with transaction.atomic():
@@ -177,7 +172,7 @@ def audit_action_close(
     A high-priority action is never closed on a narrative alone: the school's report, or the compliance
     manager here, must supply evidence.
     """
-    _require_compliance_manager(by, "close audit actions")
+    require_close(by, action)
     if closed_on > timezone.localdate():
         raise ValidationError("The closure date cannot be in the future.")
     stored, name = _store(evidence, lambda filename: evidence_path(ActionEvent(action=action), filename))
@@ -206,7 +201,7 @@ def audit_action_close(
 
 def audit_action_reopen(*, action: AuditAction, comment: str, due_on: date | None = None, by) -> AuditAction:
     """The compliance manager sends the action back to the school, saying why (and perhaps a new date)."""
-    _require_compliance_manager(by, "reopen audit actions")
+    require_reopen(by, action)
     if not comment.strip():
         raise ValidationError("Say why the action is reopened and what the school still needs to do.")
     with transaction.atomic():
@@ -233,7 +228,7 @@ def audit_actions_import(*, rows: list[dict], by) -> list[AuditAction]:
     """
     from audits.imports import action_key, existing_keys
 
-    _require_compliance_manager(by, "import audit actions")
+    require_import(by)
     from django.contrib.auth import get_user_model
 
     people = get_user_model().objects.in_bulk({row["owner_id"] for row in rows})

@@ -8,16 +8,11 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from schools.access import access_for
 from schools.roles import HEAD_ROLES, Role
 
 from .models import AllowedMove, Categorisation, Dimension, Level, Route
+from .permissions import may_take_route
 
-# Who decides on each route when no vote is needed.
-DECIDERS = {
-    Route.CEO: frozenset({Role.CEO}),
-    Route.CEO_OR_CFO: frozenset({Role.CEO, Role.CFO}),
-}
 VOTE_ROUTES = frozenset({Route.PANEL_VOTE, Route.BOARD_VOTE})
 
 # The seats on a panel vote, by dimension: trust roles and the school's own roles. "HT/EHT" is the
@@ -125,7 +120,7 @@ def check_decider(*, school, move: Move, by, vote=None) -> None:
                 code="vote_needed",
             )
         return
-    if vote is None and not access_for(by).has_trust_role(*DECIDERS[move.route]):
+    if vote is None and not may_take_route(by, move.route):
         raise ValidationError(
             f"You cannot make this decision: {what[0].lower()}{what[1:]} is "
             f"{route_description(move.route, dimension)}.",

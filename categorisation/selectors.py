@@ -41,15 +41,15 @@ def todo_items(user, access, *, today) -> list:
     from todo.items import TodoItem
 
     from .models import Dimension, Vote, VoteMember, VotePolicy, VoteStatus
-    from .services.finance import FINANCE_EDITORS
-    from .services.votes import VOTE_CHAIRS, vote_state
+    from .permissions import chaired_dimensions, may_decide_all, may_enter_finance
+    from .services.votes import vote_state
 
     items = []
     half_term = HalfTerm.objects.current(on=today)
-    if half_term is not None and access.has_trust_role(Role.CEO, *FINANCE_EDITORS):
+    if half_term is not None and (may_decide_all(user) or may_enter_finance(user)):
         school_ids = list(School.objects.visible_to(user).values_list("pk", flat=True))
         late = half_term.ends_on < today
-        if access.has_trust_role(Role.CEO):
+        if may_decide_all(user):
             decided = {}
             for school_id, dimension in (
                 Categorisation.objects.current()
@@ -112,7 +112,7 @@ def todo_items(user, access, *, today) -> list:
             )
         )
 
-    chaired = [d for d, chairs in VOTE_CHAIRS.items() if access.has_trust_role(*chairs)]
+    chaired = chaired_dimensions(user)
     if chaired:
         votes = list(
             Vote.objects.visible_to(user)

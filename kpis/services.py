@@ -13,21 +13,11 @@ from kpis.importing import SPECS, read_file
 from kpis.importing.base import ImportPlan, by_row
 from kpis.models import ImportKind, ImportStatus, KpiImport
 from kpis.models.imports import IMPORT_MOVES
-from schools.access import access_for
+from kpis.permissions import IMPORTERS, may_import
 from schools.roles import Role
 from trust_portal.tabular import TableError, read_rows
 
-# Who may import each kind of file.
-IMPORTERS = {
-    ImportKind.KPI_RESULTS: {Role.CEO},
-    ImportKind.COMPARATORS: {Role.CEO},
-    ImportKind.FINANCE_FIGURES: {Role.CEO, Role.CFO},
-}
 MAX_FILE_BYTES = 5 * 1024 * 1024
-
-
-def may_import(user, kind) -> bool:
-    return access_for(user).has_trust_role(*IMPORTERS[kind])
 
 
 def _check_importer(by, kind):

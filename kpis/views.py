@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import capfirst
@@ -13,7 +13,8 @@ from kpis.forms import ImportFileForm, YearForm
 from kpis.importing import SPECS, preview
 from kpis.measures import SMALL_COHORT_BELOW
 from kpis.models import ImportKind, ImportStatus, KpiImport
-from kpis.services import kpi_import_confirm, kpi_import_upload, may_import
+from kpis.permissions import require_import
+from kpis.services import kpi_import_confirm, kpi_import_upload
 from schools.access import appointment_required, get_for_user, trust_role_required
 from schools.models import School
 from trust_portal.tabular import requested_format, spreadsheet_response, template_response
@@ -80,8 +81,7 @@ def school_kpis(request, urn):
 def _kind_for(request, kind):
     if kind not in ImportKind.values:
         raise Http404("No such import.")
-    if not may_import(request.user, kind):
-        raise PermissionDenied("You may not import this kind of file.")
+    require_import(request.user, kind)
     return ImportKind(kind)
 
 

@@ -143,9 +143,10 @@ def todo_items(user, access, *, today: date) -> list:
 
     from .changes import letters_changed_since_issue
     from .models import DirectiveStatus, Letter, LetterStatus
+    from .permissions import acknowledging_school_ids, may_approve, may_decide, may_issue
 
     items = []
-    if access.has_trust_role(Role.CEO):
+    if may_approve(user) or may_issue(user) or may_decide(user):
         counts = list(
             Letter.objects.visible_to(user)
             .filter(status__in=[LetterStatus.DRAFT, LetterStatus.APPROVED])
@@ -225,7 +226,7 @@ def todo_items(user, access, *, today: date) -> list:
                 )
             )
 
-    head_of = [pk for pk, roles in access.school_roles.items() if roles & HEAD_ROLES]
+    head_of = list(acknowledging_school_ids(user))
     lsb_chair_of = [
         pk for pk, roles in access.school_roles.items() if Role.LSB_CHAIR in roles and not roles & HEAD_ROLES
     ]

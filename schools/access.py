@@ -112,6 +112,25 @@ def trust_role_required(*roles):
     return decorator
 
 
+def permission_required(may, message="You do not have permission to use this page."):
+    """A whole page for the people one `may_<verb>(user)` rule allows (see schools/permissions.py).
+
+    Anonymous people are sent to sign in; everyone else the rule refuses gets 403.
+    """
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not may(request.user):
+                raise PermissionDenied(message)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
 def appointment_required(view):
     """A view for anyone with a current appointment (any role). Others get 403."""
 

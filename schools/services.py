@@ -3,7 +3,7 @@
 import hashlib
 import io
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -11,23 +11,14 @@ from PIL import Image, UnidentifiedImageError
 
 from trust_portal.uploads import validate_upload
 
-from .access import access_for
 from .models import School, Trust
-from .roles import Role
+from .permissions import require_change_letterhead, require_record_pupil_numbers
 
 LOGO_TYPES = (".png", ".jpg", ".jpeg")
 LOGO_MAX_BYTES = 1024 * 1024
 # Printed about 60 mm wide; larger images only slow every PDF down (a 2 MB logo doubles the render time).
 LOGO_MAX_PIXELS = (800, 300)
 LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg"}
-# The central team keeps the trust's census figures: the COO runs operations, the CFO imports them with
-# the finance figures, the CEO runs the trust.
-PUPIL_NUMBER_EDITORS = (Role.CEO, Role.COO, Role.CFO)
-
-
-def _require_ceo(user, doing):
-    if not access_for(user).has_trust_role(Role.CEO):
-        raise PermissionDenied(f"Only the CEO can {doing}.")
 
 
 def _logo_bytes(upload) -> tuple[bytes, str]:
@@ -61,7 +52,7 @@ def _logo_bytes(upload) -> tuple[bytes, str]:
 def trust_logo_set(*, trust: Trust, upload, actor) -> Trust:
     """The CEO's letterhead logo. Kept under a name made from its content, so a letter that printed one
     logo keeps pointing at it after a new one is uploaded."""
-    _require_ceo(actor, "change the trust's letterhead")
+    require_change_letterhead(actor, trust)
     data, kind = _logo_bytes(upload)
     name = f"trust/logo-{hashlib.sha256(data).hexdigest()[:16]}.{kind}"
     if not default_storage.exists(name):
@@ -75,7 +66,7 @@ def trust_logo_set(*, trust: Trust, upload, actor) -> Trust:
 @transaction.atomic
 def trust_logo_remove(*, trust: Trust, actor) -> Trust:
     """Letters print the trust's name alone. The file stays: letters already sent still show it."""
-    _require_ceo(actor, "change the trust's letterhead")
+    require_change_letterhead(actor, trust)
     trust = Trust.objects.select_for_update().get(pk=trust.pk)
     trust.logo.name = ""
     trust.save(update_fields=["logo"])
@@ -86,8 +77,7 @@ def trust_logo_remove(*, trust: Trust, actor) -> Trust:
 def pupil_numbers_record(*, school: School, pupils_on_roll: int, actor) -> School:
     """Record how many pupils a school has on roll (from an import, the API or a page; shown on its letter
     beside its capacity). `actor` is who did it."""
-    if not access_for(actor).has_trust_role(*PUPIL_NUMBER_EDITORS):
-        raise PermissionDenied("Only the CEO, the COO or the CFO may record pupil numbers.")
+    require_record_pupil_numbers(actor, school)
     if pupils_on_roll is None or pupils_on_roll < 0:
         raise ValidationError({"pupils_on_roll": "Pupils on roll must be a whole number, 0 or more."})
     school = School.objects.select_for_update().get(pk=school.pk)

@@ -5,10 +5,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from .access import trust_role_required
+from .access import permission_required
 from .letterhead import logo_data_uri
 from .models import Trust
-from .roles import Role
+from .permissions import may_change_letterhead
 from .services import LOGO_MAX_BYTES, trust_logo_remove, trust_logo_set
 
 
@@ -21,7 +21,7 @@ class LogoForm(forms.Form):
     )
 
 
-@trust_role_required(Role.CEO)
+@permission_required(may_change_letterhead, "Only the CEO can change the trust's letterhead.")
 def trust_settings(request):
     trust = Trust.objects.get_current()
     form = LogoForm()

@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 
 from schools.access import access_for, appointment_required, get_for_user
 from schools.models import Appointment, School
+from schools.permissions import may_head
 from schools.roles import Role
 
 
@@ -38,6 +39,6 @@ def school_detail(request, urn):
         {
             "school": school,
             "appointments": appointments,
-            "is_head": access_for(request.user).is_head_of(school.pk),
+            "is_head": may_head(request.user, school),
         },
     )

@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "schools.context_processors.portal",
             ],
+            "builtins": ["schools.templatetags.permissions"],
         },
     },
 ]

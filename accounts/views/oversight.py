@@ -8,15 +8,17 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import selectors, services
 from accounts.forms import AccessRecordFilterForm, EndSessionsForm
+from accounts.permissions import may_oversee_access
 from records.chain import verify_chain
-from schools.access import trust_role_required
-from schools.roles import Role
+from schools.access import permission_required
+
+overseers_only = permission_required(may_oversee_access, "This page is for trust-wide roles only.")
 
 RECORDS_PER_PAGE = 50
 
 
 @require_GET
-@trust_role_required(Role.CEO)
+@overseers_only
 def access_records(request):
     form = AccessRecordFilterForm(request.GET or None)
     if form.is_bound and not form.is_valid():
@@ -41,7 +43,7 @@ def access_records(request):
 
 
 @require_GET
-@trust_role_required(Role.CEO)
+@overseers_only
 def sessions(request):
     return _sessions_page(request, EndSessionsForm())
 
@@ -59,7 +61,7 @@ def _sessions_page(request, form):
 
 
 @require_POST
-@trust_role_required(Role.CEO)
+@overseers_only
 def sessions_end(request):
     form = EndSessionsForm(request.POST)
     if form.is_valid():

@@ -9,10 +9,11 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts import invitations, people, selectors
 from accounts.forms_people import AppointForm, EndAppointmentForm, first_error
 from accounts.models import User
-from schools.access import trust_role_required
+from accounts.permissions import may_manage_people
+from schools.access import permission_required
 from schools.models import Appointment
 
-managers_only = trust_role_required(*people.PEOPLE_MANAGERS)
+managers_only = permission_required(may_manage_people, "This page is for trust-wide roles only.")
 PEOPLE_PER_PAGE = 50
 
 

@@ -6,20 +6,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from schools.access import trust_role_required
+from schools.access import permission_required
 
 from ..forms import IntegrationClientForm
 from ..models import IntegrationClient
+from ..permissions import may_manage_clients
 from ..scopes import Scope
 from ..services import (
-    CLIENT_MANAGERS,
     integration_client_create,
     integration_client_revoke,
     integration_client_rotate,
 )
 
 CALLS_SHOWN = 100
-managers_only = trust_role_required(*CLIENT_MANAGERS)
+managers_only = permission_required(may_manage_clients, "This page is for trust-wide roles only.")
 
 
 def _token_page(request, client, token):

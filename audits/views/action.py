@@ -10,6 +10,14 @@ from django.utils import timezone
 from accounts.services import DOWNLOADED, access_record_create
 from audits.forms import CloseForm, ReopenForm, ReportDoneForm, ReportNotActionedForm
 from audits.models import ALLOWED_MOVES, ActionEvent, ActionStatus
+from audits.permissions import (
+    may_close,
+    may_reopen,
+    may_report,
+    require_close,
+    require_reopen,
+    require_report,
+)
 from audits.services import (
     audit_action_close,
     audit_action_reopen,
@@ -19,11 +27,8 @@ from audits.services import (
 from audits.views.common import (
     action_for,
     add_service_error,
-    is_compliance_manager,
-    require_compliance_manager,
-    require_head,
 )
-from schools.access import access_for, appointment_required, get_for_user
+from schools.access import appointment_required, get_for_user
 from trust_portal.uploads import protected_file_response
 
 
@@ -31,8 +36,6 @@ from trust_portal.uploads import protected_file_response
 def action_detail(request, pk):
     action = action_for(request, pk)
     moves = ALLOWED_MOVES.get(action.status, set())
-    is_head = access_for(request.user).is_head_of(action.audit.school_id)
-    is_cm = is_compliance_manager(request.user)
     return render(
         request,
         "audits/action_detail.html",
@@ -40,16 +43,16 @@ def action_detail(request, pk):
             "action": action,
             "events": action.events.select_related("by"),
             "today": timezone.localdate(),
-            "can_report": is_head and ActionStatus.REPORTED_DONE in moves,
-            "can_close": is_cm and ActionStatus.CLOSED in moves,
-            "can_reopen": is_cm and ActionStatus.REOPENED in moves,
+            "can_report": may_report(request.user, action) and ActionStatus.REPORTED_DONE in moves,
+            "can_close": may_close(request.user, action) and ActionStatus.CLOSED in moves,
+            "can_reopen": may_reopen(request.user, action) and ActionStatus.REOPENED in moves,
         },
     )
 
 
 def _move(request, pk, *, form_class, service, check, success, template_title, initial=None):
     action = action_for(request, pk)
-    check(request, action)
+    check(request.user, action)
     form = form_class(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -64,14 +67,6 @@ def _move(request, pk, *, form_class, service, check, success, template_title, i
     )
 
 
-def _head_only(request, action):
-    require_head(request.user, action.audit.school)
-
-
-def _compliance_manager_only(request, action):
-    require_compliance_manager(request.user)
-
-
 @appointment_required
 def action_report_done(request, pk):
     return _move(
@@ -79,7 +74,7 @@ def action_report_done(request, pk):
         pk,
         form_class=ReportDoneForm,
         service=audit_action_report_done,
-        check=_head_only,
+        check=require_report,
         success="Reported done. The compliance manager will check it and close it.",
         template_title="Report the action done",
     )
@@ -92,7 +87,7 @@ def action_report_not_actioned(request, pk):
         pk,
         form_class=ReportNotActionedForm,
         service=audit_action_report_not_actioned,
-        check=_head_only,
+        check=require_report,
         success="Reported not actioned. The compliance manager will review the reason.",
         template_title="Report that the school will not carry out the action",
     )
@@ -105,7 +100,7 @@ def action_close(request, pk):
         pk,
         form_class=CloseForm,
         service=audit_action_close,
-        check=_compliance_manager_only,
+        check=require_close,
         success="Action closed.",
         template_title="Close the action",
         initial={"closed_on": timezone.localdate()},
@@ -119,7 +114,7 @@ def action_reopen(request, pk):
         pk,
         form_class=ReopenForm,
         service=audit_action_reopen,
-        check=_compliance_manager_only,
+        check=require_reopen,
         success="Action reopened. The owner can see your comment on the action.",
         template_title="Reopen the action",
     )

@@ -1,8 +1,9 @@
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
 from audits.models import AuditAction
-from schools.access import access_for, get_for_user
-from schools.roles import Role
+from audits.permissions import may_close, reporting_school_ids, require_close
+from schools.access import get_for_user
+from schools.permissions import refuse_unless
 
 
 def action_for(request, pk) -> AuditAction:
@@ -11,20 +12,23 @@ def action_for(request, pk) -> AuditAction:
     return get_for_user(queryset, request.user, pk=pk)
 
 
-def is_compliance_manager(user) -> bool:
-    return access_for(user).has_trust_role(Role.COMPLIANCE_MANAGER)
-
-
-def require_compliance_manager(user):
-    if not is_compliance_manager(user):
-        raise PermissionDenied("Only the compliance manager may do this.")
-
-
-def require_head(user, school):
-    if not access_for(user).is_head_of(school.pk):
-        raise PermissionDenied("Only the school's headteacher or head of school may report on its actions.")
-
-
 def add_service_error(form, error: ValidationError):
     for message in error.messages:
         form.add_error(None, message)
+
+
+# Kept only so branches written before audits/permissions.py still merge: each asks its rules.
+# New code calls audits.permissions. Remove once nothing imports them.
+def is_compliance_manager(user) -> bool:
+    return may_close(user)
+
+
+def require_compliance_manager(user):
+    require_close(user)
+
+
+def require_head(user, school):
+    refuse_unless(
+        school.pk in reporting_school_ids(user),
+        "Only the school's headteacher or head of school may report on its actions.",
+    )

@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 
 from audits.forms import ImportForm
 from audits.imports import COLUMNS, prepare
+from audits.permissions import require_import
 from audits.services import audit_actions_import
-from audits.views.common import require_compliance_manager
 from schools.access import trust_role_required
 from trust_portal.tabular import TableError, template_response
 
@@ -16,7 +16,7 @@ SESSION_KEY = "audits_import_rows"
 
 @trust_role_required()
 def import_actions(request):
-    require_compliance_manager(request.user)
+    require_import(request.user)
     if request.method == "POST" and "confirm" in request.POST:
         rows = request.session.pop(SESSION_KEY, None)
         if not rows:
@@ -63,6 +63,6 @@ def import_actions(request):
 
 @trust_role_required()
 def import_template(request):
-    require_compliance_manager(request.user)
+    require_import(request.user)
     fmt = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
     return template_response("audit-actions-template", COLUMNS, fmt)

@@ -8,10 +8,11 @@ from django.utils import timezone
 
 from audits.forms import ActionFilterForm
 from audits.models import AWAITING_CHECK, ActionEvent, AuditAction, EventKind
+from audits.permissions import reporting_school_ids
 from audits.schedule_page import EXPORT_HEADERS as SCHEDULE_EXPORT_HEADERS
 from audits.schedule_page import ScheduleFilterForm, export_rows, rows_html, schedule_page
 from audits.selectors import action_counts_grid, filtered_actions, schedule_for
-from schools.access import access_for, appointment_required, get_for_user, trust_role_required
+from schools.access import appointment_required, get_for_user, trust_role_required
 from schools.models import School
 from trust_portal.tabular import spreadsheet_response
 
@@ -171,7 +172,6 @@ def school_actions(request, urn):
         .order_by(F("closed_on").asc(nulls_first=True), "due_on")  # outstanding first, soonest due first
     )
     plan = schedule_for(schools=[school], today=today)[school.pk]
-    access = access_for(request.user)
     return render(
         request,
         "audits/school_actions.html",
@@ -181,7 +181,7 @@ def school_actions(request, urn):
             "today": today,
             "schedule": [(row, row.state(today)) for row in plan],
             "audits": school.audits.select_related("audit_type").order_by("-carried_out_on")[:50],
-            "is_head": access.is_head_of(school.pk),
+            "is_head": school.pk in reporting_school_ids(request.user),
         },
     )
 

@@ -9,7 +9,8 @@ from accounts.services import DOWNLOADED, access_record_create
 from audits import services
 from audits.forms import ActionForm, AuditForm
 from audits.models import Audit
-from audits.views.common import add_service_error, is_compliance_manager, require_compliance_manager
+from audits.permissions import may_record, require_record
+from audits.views.common import add_service_error
 from schools.access import appointment_required, get_for_user, trust_role_required
 from schools.models import School
 from trust_portal.uploads import protected_file_response
@@ -17,7 +18,7 @@ from trust_portal.uploads import protected_file_response
 
 @trust_role_required()
 def audit_create(request):
-    require_compliance_manager(request.user)
+    require_record(request.user)
     initial = {}
     if request.GET.get("urn"):
         initial["school"] = School.objects.filter(urn=request.GET["urn"]).first()
@@ -48,7 +49,7 @@ def audit_detail(request, pk):
         {
             "audit": audit,
             "actions": audit.actions.select_related("owner"),
-            "can_record": is_compliance_manager(request.user),
+            "can_record": may_record(request.user, audit),
         },
     )
 
@@ -67,7 +68,7 @@ def report_download(request, pk):
 @appointment_required
 def action_create(request, pk):
     audit = _audit_for(request, pk)
-    require_compliance_manager(request.user)
+    require_record(request.user, audit, doing="record audit actions")
     form = ActionForm(request.POST or None, school=audit.school)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,14 +1,10 @@
 """Finance figures per school per half-term, entered by the CFO's team (or imported by kpis)."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from schools.access import access_for
-from schools.roles import Role
-
 from ..models import FinanceFigures
+from ..permissions import require_enter_finance
 
-FINANCE_EDITORS = (Role.CEO, Role.CFO)
 FIELDS = (
     "budget_balanced_3_years",
     "predicted_in_year_outturn",
@@ -21,8 +17,7 @@ FIELDS = (
 
 @transaction.atomic
 def finance_figures_save(*, school, half_term, by, **values) -> FinanceFigures:
-    if not access_for(by).has_trust_role(*FINANCE_EDITORS):
-        raise PermissionDenied("Only the CEO or the CFO can enter finance figures.")
+    require_enter_finance(by, school)
     unknown = set(values) - set(FIELDS)
     if unknown:
         raise TypeError(f"Unknown finance figures: {sorted(unknown)}")

@@ -10,7 +10,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from records.chain import record_append
-from schools.access import access_for
 from schools.models import Appointment
 from schools.roles import Role
 
@@ -26,6 +25,7 @@ from ..models import (
     VotePolicy,
     VoteStatus,
 )
+from ..permissions import VOTE_CHAIRS, may_chair
 from ..rules import (
     BOARD_TRUST_ROLES,
     PANEL_SCHOOL_ROLES,
@@ -37,13 +37,6 @@ from ..rules import (
 )
 from .decisions import categorisation_decide
 from .vote_messages import vote_messages_queue
-
-# Who may open and close a vote: the CEO chairs; the CFO may too for finance.
-VOTE_CHAIRS = {
-    Dimension.EDUCATION: (Role.CEO,),
-    Dimension.FINANCE: (Role.CEO, Role.CFO),
-    Dimension.SITE: (Role.CEO,),
-}
 
 
 def panel_for(*, school, dimension, route) -> list[tuple]:
@@ -66,7 +59,7 @@ def panel_for(*, school, dimension, route) -> list[tuple]:
 
 
 def _check_chair(*, by, dimension, action):
-    if not access_for(by).has_trust_role(*VOTE_CHAIRS[Dimension(dimension)]):
+    if not may_chair(by, dimension):
         chairs = " or ".join(Role(r).label for r in VOTE_CHAIRS[Dimension(dimension)])
         raise PermissionDenied(f"Only the {chairs} can {action} a {Dimension(dimension).label} vote.")
 

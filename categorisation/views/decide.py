@@ -5,16 +5,15 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from schools.access import access_for, trust_role_required
+from schools.access import permission_required
 from schools.models import HalfTerm, School
-from schools.roles import Role
 
-from ..models import Dimension
+from ..permissions import decided_dimensions, may_decide, may_decide_all
 from ..rules import VOTE_ROUTES, level_before, move_for
 from ..screen import screen_rows, screen_save, typed_school_ids
 
 
-@trust_role_required(Role.CEO, Role.CFO)
+@permission_required(may_decide, "This page is for trust-wide roles only.")
 def decide(request):
     """Every school for one half-term: last half-term's categories and the decisions, a compact row per
     school; the evidence, rationale and characteristics of a school open in its row (`?school=<pk>`: that
@@ -30,7 +29,7 @@ def decide(request):
         messages.error(request, "There is no half-term in the calendar yet: add the academic year first.")
         return redirect("categorisation:overview")
     schools = School.objects.visible_to(request.user).order_by("name")
-    dimensions = None if access_for(request.user).has_trust_role(Role.CEO) else {Dimension.FINANCE}
+    dimensions = None if may_decide_all(request.user) else decided_dimensions(request.user)
     context = {"half_term": half_term, "refused": [], "half_terms": HalfTerm.objects.order_by("-starts_on")}
     if request.method == "POST":
         rows = screen_rows(

@@ -1,17 +1,15 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
 from charts.pages import categories_chart_for
 from letters.changes import letters_carrying
-from schools.access import access_for, appointment_required, get_for_user
+from schools.access import appointment_required, get_for_user
 from schools.models import HalfTerm, School
 
 from ..forms import FinanceFiguresForm
 from ..models import Categorisation, FinanceFigures, Vote
+from ..permissions import may_enter_finance, may_open_vote, require_enter_finance
 from ..services import finance_figures_save
-from ..services.finance import FINANCE_EDITORS
-from ..services.votes import VOTE_CHAIRS
 
 
 @appointment_required
@@ -30,7 +28,6 @@ def school(request, urn):
         record.carried_by = carried.get(record.pk)  # judged by what the letter printed, not by dates
         if record.is_current:
             over_time.setdefault(record.half_term, {})[record.dimension] = record
-    access = access_for(request.user)
     current = HalfTerm.objects.current()
     return render(
         request,
@@ -47,8 +44,8 @@ def school(request, urn):
             .order_by("-half_term__starts_on")[:6],
             "current_half_term": current,
             "categories_chart": categories_chart_for(school=school, half_term=current),
-            "may_enter_finance": access.has_trust_role(*FINANCE_EDITORS),
-            "may_open_vote": access.has_trust_role(*{r for roles in VOTE_CHAIRS.values() for r in roles}),
+            "may_enter_finance": may_enter_finance(request.user, school),
+            "may_open_vote": may_open_vote(request.user),
         },
     )
 
@@ -57,8 +54,7 @@ def school(request, urn):
 def finance(request, urn, half_term_pk):
     """The finance figures of a school for a half-term (CEO and CFO)."""
     school = get_for_user(School.objects, request.user, urn=urn)
-    if not access_for(request.user).has_trust_role(*FINANCE_EDITORS):
-        raise PermissionDenied("Only the CEO or the CFO can enter finance figures.")
+    require_enter_finance(request.user, school)
     half_term = get_object_or_404(HalfTerm, pk=half_term_pk)
     figures = FinanceFigures.objects.filter(school=school, half_term=half_term).first()
     form = FinanceFiguresForm(request.POST or None, instance=figures)

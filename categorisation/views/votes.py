@@ -6,13 +6,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from schools.access import access_for, appointment_required, get_for_user
+from schools.access import appointment_required, get_for_user
 from schools.models import HalfTerm, School
 
 from ..forms import VoteCastForm, VoteOpenForm, VoteStepAsideForm, VoteWithdrawForm
 from ..models import Level, Vote, VotePolicy, VoteStatus
+from ..permissions import may_close_vote, require_open_vote, require_withdraw_vote
 from ..services import vote_cast, vote_close, vote_open, vote_step_aside, vote_withdraw
-from ..services.votes import VOTE_CHAIRS, vote_count, vote_state
+from ..services.votes import vote_count, vote_state
 
 # The seven principles of public life (the Nolan principles), at the top of every decision.
 NOLAN_PRINCIPLES = [
@@ -43,7 +44,6 @@ NOLAN_PRINCIPLES = [
         "behaviour wherever it occurs.",
     ),
 ]
-ALL_CHAIRS = {role for roles in VOTE_CHAIRS.values() for role in roles}
 
 
 def _refusal(error) -> str:
@@ -66,8 +66,7 @@ def _prefill(request) -> tuple[str | None, dict]:
 @appointment_required
 def vote_new(request, urn):
     school = get_for_user(School.objects, request.user, urn=urn)
-    if not access_for(request.user).has_trust_role(*ALL_CHAIRS):
-        raise PermissionDenied("Only the CEO (or, for finance, the CFO) opens a vote.")
+    require_open_vote(request.user)
     half_term = HalfTerm.objects.current()
     dimension, initial = _prefill(request)
     if request.method == "POST":
@@ -116,7 +115,7 @@ def vote_detail(request, pk, form=None, aside_form=None, withdraw_form=None):
     me = next((m for m in members if m.person_id == request.user.pk), None)
     is_open = vote.status == VoteStatus.OPEN
     may_vote = is_open and me is not None and not me.choice and not me.stepped_aside
-    is_chair = is_open and access_for(request.user).has_trust_role(*VOTE_CHAIRS[vote.dimension])
+    is_chair = is_open and may_close_vote(request.user, vote)
     state = vote_state(vote, members)
     return render(
         request,
@@ -193,8 +192,7 @@ def vote_close_view(request, pk):
 @appointment_required
 def vote_withdraw_view(request, pk):
     vote = get_for_user(Vote.objects, request.user, pk=pk)
-    if not access_for(request.user).has_trust_role(*VOTE_CHAIRS[vote.dimension]):
-        raise PermissionDenied("Only the vote's chair withdraws it.")
+    require_withdraw_vote(request.user, vote)
     form = VoteWithdrawForm(request.POST)
     if not form.is_valid():
         return vote_detail(request, pk, withdraw_form=form)

@@ -7,9 +7,7 @@ from django.db import transaction
 
 from categorisation.models import Dimension, Record
 from records.chain import record_append
-from schools.access import access_for
 from schools.models import School
-from schools.roles import Role
 from trust_portal.queue import enqueue
 
 from .. import permissions
@@ -50,7 +48,7 @@ def notice_issue(
         f"Only {'the CFO or the CEO' if dimension == Dimension.FINANCE else 'the CEO or the EHT'} "
         f"issues a {dimension.label.lower()} warning notice.",
     )
-    if dimension == Dimension.FINANCE and not access_for(by).has_trust_role(Role.CFO):
+    if not permissions.may_issue_notice(by, dimension):
         raise ValidationError("A finance warning notice is issued by the CFO: ask the CFO to issue it.")
     require_category(
         school=school,

@@ -8,33 +8,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from schools.access import access_for
-from schools.roles import HEAD_ROLES
-
 from .. import permissions
 from ..models import FrepDirective, TargetStatus
+from ..permissions import may_check_progress, may_report_progress
 from .common import event_record, require_open, require_text
 from .frep import target_move_check
 
 
 def _record_of(item):
-    """The FREP or notice an item belongs to, what to call it, and whether `user` may check reports."""
+    """The FREP or notice an item belongs to, and what to call it."""
     if isinstance(item, FrepDirective):
-        return item.frep, "FREP directive", permissions.may_write_frep
-    return (
-        item.notice,
-        "warning-notice target",
-        lambda user: permissions.may_write_notice(user, item.notice.dimension),
-    )
-
-
-def may_report_progress(user, item) -> bool:
-    record, _, _ = _record_of(item)
-    return access_for(user).has_school_role(record.school_id, *HEAD_ROLES)
-
-
-def may_check_progress(user, item) -> bool:
-    return _record_of(item)[2](user)
+        return item.frep, "FREP directive"
+    return item.notice, "warning-notice target"
 
 
 def _locked(item):
@@ -51,7 +36,7 @@ def target_progress_report(*, item, progress: str, done_on: date | None = None, 
         raise ValidationError("The date it was done cannot be in the future.")
     with transaction.atomic():
         item = _locked(item)
-        record, what, _ = _record_of(item)
+        record, what = _record_of(item)
         require_open(record, "record")
         if item.status == TargetStatus.REPORTED:
             raise ValidationError("This has been reported already and is waiting for the trust's check.")
@@ -69,7 +54,7 @@ def target_progress_accept(*, item, by):
     permissions.require(may_check_progress(by, item), "You cannot check reports on this.")
     with transaction.atomic():
         item = _locked(item)
-        record, what, _ = _record_of(item)
+        record, what = _record_of(item)
         require_open(record, "record")
         if item.status != TargetStatus.REPORTED:
             raise ValidationError("Only a report from the school can be accepted; nothing is waiting.")
@@ -88,7 +73,7 @@ def target_progress_return(*, item, note: str, by):
     note = require_text(note, "Say why the report is being returned, so the school knows what is needed.")
     with transaction.atomic():
         item = _locked(item)
-        record, what, _ = _record_of(item)
+        record, what = _record_of(item)
         require_open(record, "record")
         if item.status != TargetStatus.REPORTED:
             raise ValidationError("Only a report from the school can be returned; nothing is waiting.")

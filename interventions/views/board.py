@@ -14,7 +14,7 @@ from ..ladder import INTERVENTION_DIMENSIONS
 from ..models import BoardMember, HrSupportPlan, ImprovementBoard
 from ..selectors import missing_reports
 from ..services.decisions import current_categories
-from .common import allow, form_page
+from .common import form_page
 
 
 def _board_url(board_id):
@@ -30,7 +30,7 @@ def board_create(request, urn, dimension):
     school = get_for_user(School.objects, request.user, urn=urn)
     if dimension not in INTERVENTION_DIMENSIONS:
         raise Http404("No such dimension.")
-    allow(permissions.may_write_board(request.user), "Only the CEO records an Improvement Board.")
+    permissions.require_write_board(request.user)
     return form_page(
         request,
         form=forms.BoardForm(request.POST or None),
@@ -70,7 +70,7 @@ def board_detail(request, pk):
 @appointment_required
 def board_edit(request, pk):
     board = _load(request, pk)
-    allow(permissions.may_write_board(request.user))
+    permissions.require_write_board(request.user)
     initial = {"interim_leader": board.interim_leader, "action_plan": board.action_plan}
     return form_page(
         request,
@@ -86,7 +86,7 @@ def board_edit(request, pk):
 @appointment_required
 def board_member_add(request, pk):
     board = _load(request, pk)
-    allow(permissions.may_write_board(request.user))
+    permissions.require_write_board(request.user)
     return form_page(
         request,
         form=forms.BoardMemberForm(request.POST or None),
@@ -101,7 +101,7 @@ def board_member_add(request, pk):
 @appointment_required
 def board_member_remove(request, pk):
     member = get_for_user(BoardMember.objects.select_related("board__school"), request.user, pk=pk)
-    allow(permissions.may_write_board(request.user))
+    permissions.require_write_board(request.user)
     return form_page(
         request,
         form=forms.ReasonForm(request.POST or None),
@@ -118,9 +118,7 @@ def board_member_remove(request, pk):
 @appointment_required
 def board_approve(request, pk):
     board = _load(request, pk)
-    allow(
-        permissions.may_approve_plan(request.user), "The CEO or the E&S Committee chair records the approval."
-    )
+    permissions.require_approve_plan(request.user)
     return form_page(
         request,
         form=forms.ApproveForm(request.POST or None),
@@ -135,7 +133,7 @@ def board_approve(request, pk):
 @appointment_required
 def board_report_add(request, pk):
     board = _load(request, pk)
-    allow(permissions.may_record_report(request.user, board), "The CEO, the EHT or the head records reports.")
+    permissions.require_record_report(request.user, board)
     return form_page(
         request,
         form=forms.ReportForm(request.POST or None),
@@ -151,12 +149,11 @@ def board_report_add(request, pk):
 def hr_plan(request, pk):
     """The restricted HR support plan: only the CEO, CFO and COO; everyone else gets 404."""
     board = _load(request, pk)
-    if not permissions.may_read_hr_plan(request.user):
-        raise Http404("No such page.")
+    permissions.require_read_hr_plan(request.user, board)
     plan = HrSupportPlan.objects.filter(board=board).select_related("updated_by").first()
-    may_write = permissions.may_write_hr_plan(request.user) and board.is_open
+    may_write = permissions.may_write_hr_plan(request.user, board)
     if request.method == "POST":
-        allow(may_write, "Only the CEO writes the HR support plan.")
+        permissions.require_write_hr_plan(request.user, board)
         return form_page(
             request,
             form=forms.HrPlanForm(request.POST),
@@ -179,7 +176,7 @@ def hr_plan(request, pk):
 @appointment_required
 def board_close(request, pk):
     board = _load(request, pk)
-    allow(permissions.may_write_board(request.user))
+    permissions.require_write_board(request.user)
     return form_page(
         request,
         form=forms.BoardCloseForm(request.POST or None),

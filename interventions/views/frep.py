@@ -4,14 +4,13 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from categorisation.models import Dimension, Record
-from schools.access import access_for, appointment_required, get_for_user
+from schools.access import appointment_required, get_for_user
 from schools.models import School
-from schools.roles import HEAD_ROLES
 
 from .. import forms, permissions, services
 from ..ladder import outcome_choices
 from ..models import Frep, FrepDirective
-from .common import allow, form_page
+from .common import form_page
 
 
 def _frep_url(frep_id):
@@ -21,7 +20,7 @@ def _frep_url(frep_id):
 @appointment_required
 def frep_create(request, urn):
     school = get_for_user(School.objects, request.user, urn=urn)
-    allow(permissions.may_write_frep(request.user), "Only the CEO or the CFO writes a Finance REP.")
+    permissions.require_write_frep(request.user)
     return form_page(
         request,
         form=forms.FrepForm(request.POST or None),
@@ -47,7 +46,7 @@ def frep_detail(request, pk):
             "directives": directives,
             "met_in_time": sum(d.met_in_time for d in directives),
             "may_write": permissions.may_write_frep(request.user) and frep.is_open,
-            "may_report": access_for(request.user).has_school_role(frep.school_id, *HEAD_ROLES),
+            "may_report": permissions.may_report(request.user, frep),
         },
     )
 
@@ -55,7 +54,7 @@ def frep_detail(request, pk):
 @appointment_required
 def frep_directive_add(request, pk):
     frep = get_for_user(Frep.objects.select_related("school"), request.user, pk=pk)
-    allow(permissions.may_write_frep(request.user))
+    permissions.require_write_frep(request.user)
     return form_page(
         request,
         form=forms.TargetForm(request.POST or None),
@@ -70,7 +69,7 @@ def frep_directive_add(request, pk):
 @appointment_required
 def frep_directive_record(request, pk):
     directive = get_for_user(FrepDirective.objects.select_related("frep__school"), request.user, pk=pk)
-    allow(permissions.may_write_frep(request.user))
+    permissions.require_write_frep(request.user)
     initial = {"status": directive.status, "met_on": directive.met_on, "note": directive.note}
     return form_page(
         request,
@@ -87,7 +86,7 @@ def frep_directive_record(request, pk):
 @appointment_required
 def frep_close(request, pk):
     frep = get_for_user(Frep.objects.select_related("school"), request.user, pk=pk)
-    allow(permissions.may_write_frep(request.user))
+    permissions.require_write_frep(request.user)
     form_class = forms.outcome_form(
         outcome_choices(dimension=Dimension.FINANCE, record=Record.PLAN),
         help_text="The outcome must match the CEO's/CFO's finance decision.",

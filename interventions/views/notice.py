@@ -7,9 +7,8 @@ from django.utils import timezone
 
 from accounts.services import DOWNLOADED, access_record_create
 from categorisation.models import Dimension, Record
-from schools.access import access_for, appointment_required, get_for_user
+from schools.access import appointment_required, get_for_user
 from schools.models import School
-from schools.roles import HEAD_ROLES
 from trust_portal.pdf_records import RenderStatus
 from trust_portal.uploads import protected_file_response
 
@@ -17,7 +16,7 @@ from .. import forms, permissions, services
 from ..ladder import INTERVENTION_DIMENSIONS, outcome_choices
 from ..models import NoticeTarget, WarningNotice
 from ..notice_document import notice_document_html
-from .common import allow, form_page
+from .common import form_page
 
 
 def _notice_url(notice_id):
@@ -40,7 +39,7 @@ def notice_create(request, urn, dimension):
     school = get_for_user(School.objects, request.user, urn=urn)
     if dimension not in INTERVENTION_DIMENSIONS:
         raise Http404("No such dimension.")
-    allow(permissions.may_write_notice(request.user, dimension), "You cannot issue this warning notice.")
+    permissions.require_write_notice(request.user, dimension)
     form = forms.NoticeForm(request.POST or None, school=school, dimension=dimension)
     return form_page(
         request,
@@ -75,7 +74,7 @@ def notice_detail(request, pk):
             "vote_due": notice.vote_due(today),
             "vote_url": _vote_url(notice),
             "may_write": permissions.may_write_notice(request.user, notice.dimension) and notice.is_open,
-            "may_report": access_for(request.user).has_school_role(notice.school_id, *HEAD_ROLES),
+            "may_report": permissions.may_report(request.user, notice),
             "may_correct": permissions.may_write_notice(request.user, notice.dimension),
             "may_record_plan": permissions.may_record_action_plan(request.user, notice) and notice.is_open,
         },
@@ -110,7 +109,7 @@ def notice_pdf(request, pk):
 @appointment_required
 def notice_correct(request, pk):
     notice = _load(request, pk)
-    allow(permissions.may_write_notice(request.user, notice.dimension))
+    permissions.require_write_notice(request.user, notice.dimension)
     return form_page(
         request,
         form=forms.CorrectionForm(request.POST or None),
@@ -126,7 +125,7 @@ def notice_correct(request, pk):
 @appointment_required
 def notice_target_add(request, pk):
     notice = _load(request, pk)
-    allow(permissions.may_write_notice(request.user, notice.dimension))
+    permissions.require_write_notice(request.user, notice.dimension)
     return form_page(
         request,
         form=forms.TargetForm(request.POST or None),
@@ -141,7 +140,7 @@ def notice_target_add(request, pk):
 @appointment_required
 def notice_target_record(request, pk):
     target = get_for_user(NoticeTarget.objects.select_related("notice__school"), request.user, pk=pk)
-    allow(permissions.may_write_notice(request.user, target.notice.dimension))
+    permissions.require_write_notice(request.user, target.notice.dimension)
     initial = {"status": target.status, "met_on": target.met_on, "note": target.note}
     return form_page(
         request,
@@ -158,7 +157,7 @@ def notice_target_record(request, pk):
 @appointment_required
 def notice_meeting(request, pk):
     notice = _load(request, pk)
-    allow(permissions.may_write_notice(request.user, notice.dimension))
+    permissions.require_write_notice(request.user, notice.dimension)
     initial = {"meeting_on": notice.meeting_on, "attendees": notice.meeting_attendees.all()}
     return form_page(
         request,
@@ -174,7 +173,7 @@ def notice_meeting(request, pk):
 @appointment_required
 def notice_action_plan(request, pk):
     notice = _load(request, pk)
-    allow(permissions.may_record_action_plan(request.user, notice))
+    permissions.require_record_action_plan(request.user, notice)
     initial = {
         "action_plan": notice.action_plan,
         "received_on": notice.action_plan_received_on,
@@ -196,7 +195,7 @@ def notice_action_plan(request, pk):
 @appointment_required
 def notice_close(request, pk):
     notice = _load(request, pk)
-    allow(permissions.may_write_notice(request.user, notice.dimension))
+    permissions.require_write_notice(request.user, notice.dimension)
     form_class = forms.outcome_form(
         outcome_choices(dimension=notice.dimension, record=Record.NOTICE),
         help_text="The outcome must match the panel's vote.",

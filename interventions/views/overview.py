@@ -13,7 +13,7 @@ from .. import forms, permissions, selectors, services
 from ..exports import open_interventions_table
 from ..models import Frep, ImprovementBoard, InterventionEvent, RecordStatus, Rep, WarningNotice
 from ..services.decisions import current_categories
-from .common import allow, form_page
+from .common import form_page
 
 
 @trust_role_required()
@@ -80,7 +80,7 @@ def rebrokerage(request, urn):
 @trust_role_required()
 def rebrokerage_add(request, urn):
     school = get_for_user(School.objects, request.user, urn=urn)
-    allow(permissions.may_write_rebrokerage(request.user), "Only the CEO records these conversations.")
+    permissions.require_write_rebrokerage(request.user)
     return form_page(
         request,
         form=forms.ConversationForm(request.POST or None),

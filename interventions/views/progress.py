@@ -4,10 +4,9 @@ from django.urls import reverse
 
 from schools.access import appointment_required, get_for_user
 
-from .. import forms, services
+from .. import forms, permissions, services
 from ..models import FrepDirective, NoticeTarget
-from ..services.progress import may_check_progress, may_report_progress
-from .common import allow, form_page
+from .common import form_page
 
 KINDS = {
     "directive": (FrepDirective, "frep__school", lambda item: ("interventions:frep_detail", item.frep_id)),
@@ -25,7 +24,7 @@ def _load(request, kind, pk):
 
 def _report(request, pk, kind):
     item, school, back = _load(request, kind, pk)
-    allow(may_report_progress(request.user, item), "Only the school's head reports progress on this.")
+    permissions.require_report_progress(request.user, item)
     return form_page(
         request,
         form=forms.ProgressForm(request.POST or None, initial={"progress": item.progress}),
@@ -41,7 +40,7 @@ def _report(request, pk, kind):
 
 def _check(request, pk, kind):
     item, school, back = _load(request, kind, pk)
-    allow(may_check_progress(request.user, item), "You cannot check reports on this.")
+    permissions.require_check_progress(request.user, item)
 
     def save(data):
         if data["decision"] == "accept":

@@ -21,7 +21,7 @@ def _rep_url(rep_id):
 @appointment_required
 def rep_create(request, urn):
     school = get_for_user(School.objects, request.user, urn=urn)
-    allow(permissions.may_write_rep(request.user), "Only the CEO or the EHT writes a REP.")
+    permissions.require_write_rep(request.user)
     form = forms.RepForm(request.POST or None, school=school, initial={"author": request.user})
     return form_page(
         request,
@@ -64,7 +64,7 @@ def rep_detail(request, pk):
 @appointment_required
 def rep_edit(request, pk):
     rep = get_for_user(Rep.objects.select_related("school"), request.user, pk=pk)
-    allow(permissions.may_write_rep(request.user))
+    permissions.require_write_rep(request.user)
     initial = {f: getattr(rep, f) for f in ("mentor", "mentor_time", "sdp_expected_on", "sdp_received_on")}
     form = forms.RepDetailsForm(request.POST or None, school=rep.school, initial=initial)
     return form_page(
@@ -81,7 +81,7 @@ def rep_edit(request, pk):
 @appointment_required
 def rep_funding(request, pk):
     rep = get_for_user(Rep.objects.select_related("school"), request.user, pk=pk)
-    allow(permissions.may_approve_funding(request.user), "Only the CEO approves extra funding.")
+    permissions.require_approve_funding(request.user)
     form = forms.FundingForm(request.POST or None)
     return form_page(
         request,
@@ -140,7 +140,7 @@ def funding_request_decide(request, pk):
 @appointment_required
 def milestone_edit(request, pk):
     milestone = get_for_user(RepMilestone.objects.select_related("rep__school"), request.user, pk=pk)
-    allow(permissions.may_write_rep(request.user))
+    permissions.require_write_rep(request.user)
     form = forms.MilestoneDateForm(request.POST or None, initial={"due_on": milestone.due_on})
     return form_page(
         request,
@@ -156,7 +156,7 @@ def milestone_edit(request, pk):
 @appointment_required
 def action_add(request, pk):
     milestone = get_for_user(RepMilestone.objects.select_related("rep__school"), request.user, pk=pk)
-    allow(permissions.may_write_rep(request.user))
+    permissions.require_write_rep(request.user)
     form = forms.ActionForm(request.POST or None, school=milestone.rep.school)
     return form_page(
         request,
@@ -172,10 +172,7 @@ def action_add(request, pk):
 @appointment_required
 def action_progress(request, pk):
     action = get_for_user(RepAction.objects.select_related("milestone__rep__school"), request.user, pk=pk)
-    allow(
-        permissions.may_update_action(request.user, action),
-        "Only the action's owner, the CEO or the EHT updates it.",
-    )
+    permissions.require_update_action(request.user, action)
     initial = {"status": action.status, "done_on": action.done_on, "note": action.progress_note}
     form = forms.ActionProgressForm(request.POST or None, initial=initial)
     return form_page(
@@ -193,10 +190,7 @@ def action_progress(request, pk):
 @appointment_required
 def review_add(request, pk):
     milestone = get_for_user(RepMilestone.objects.select_related("rep__school"), request.user, pk=pk)
-    allow(
-        permissions.may_review_rep(request.user, milestone.rep.school_id),
-        "Reviews are recorded by the CEO, the EHT, the head or the mentor.",
-    )
+    permissions.require_review_rep(request.user, milestone.rep.school_id)
     form = forms.ReviewForm(request.POST or None, school=milestone.rep.school)
     return form_page(
         request,
@@ -212,7 +206,7 @@ def review_add(request, pk):
 @appointment_required
 def rep_extend(request, pk):
     rep = get_for_user(Rep.objects.select_related("school"), request.user, pk=pk)
-    allow(permissions.may_write_rep(request.user))
+    permissions.require_write_rep(request.user)
     form = forms.ExtendForm(request.POST or None)
     return form_page(
         request,
@@ -229,7 +223,7 @@ def rep_extend(request, pk):
 @appointment_required
 def rep_close(request, pk):
     rep = get_for_user(Rep.objects.select_related("school"), request.user, pk=pk)
-    allow(permissions.may_write_rep(request.user))
+    permissions.require_write_rep(request.user)
     form_class = forms.outcome_form(
         outcome_choices(dimension=Dimension.EDUCATION, record=Record.PLAN),
         help_text="The outcome must match the CEO's education decision.",

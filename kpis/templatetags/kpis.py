@@ -4,8 +4,8 @@ from django import template
 
 from kpis.measures import PERCENT, RULES
 from kpis.models import ImportKind
+from kpis.permissions import may_import
 from kpis.selectors import default_academic_year, kpi_rows_for
-from kpis.services import may_import
 
 register = template.Library()
 

@@ -10,8 +10,9 @@ from trust_portal.queue import enqueue
 
 from ..errors import LetterError
 from ..models import BatchKind, ItemStatus, Letter, LetterBatch, LetterBatchItem, LetterStatus
+from ..permissions import may_approve, may_issue
 from ..recovery import item_stalled
-from .permissions import require_ceo
+from .permissions import require
 
 BATCH_TAKES = {BatchKind.APPROVE: LetterStatus.DRAFT, BatchKind.ISSUE: LetterStatus.APPROVED}
 ACTIVE_ITEM = [ItemStatus.PENDING, ItemStatus.PROCESSING]
@@ -49,7 +50,8 @@ def letter_batch_start(
     (`batch.skipped` says which and why). Issuing needs `confirmed_count`: the number of letters the CEO
     was shown and confirmed; without it, or if the letters waiting have changed since, nothing is sent.
     """
-    require_ceo(by, "approve or issue letters")
+    may = may_approve if kind == BatchKind.APPROVE else may_issue
+    require(may(by), "Only the CEO can approve or issue letters.")
     wanted = BATCH_TAKES[BatchKind(kind)]
     busy = LetterBatchItem.objects.filter(batch__kind=kind, status__in=ACTIVE_ITEM).values("letter_id")
     letters = (
@@ -109,7 +111,7 @@ def _check_confirmed(waiting: int, confirmed_count: int | None, half_term: HalfT
 def letter_batch_retry(*, batch: LetterBatch, by) -> int:
     """Try the batch's failed letters again, and its stalled ones (a worker died holding them, or their
     task never reached the queue). Returns how many."""
-    require_ceo(by, "retry letters")
+    require(may_issue(by), "Only the CEO can retry letters.")
     now = timezone.now()
     again = list(
         batch.items.select_for_update()

@@ -7,7 +7,8 @@ from django.db import transaction
 from ..errors import LetterError
 from ..models import Directive, DirectiveEvent, DirectiveStatus, Letter, LetterStatus
 from ..models.statuses import DIRECTIVE_MOVES, move_allowed
-from .permissions import require_ceo, require_head_of
+from ..permissions import may_decide, may_report, may_write
+from .permissions import require
 
 
 def _move(*, directive: Directive, to: DirectiveStatus, by, note: str = "", done_on=None) -> Directive:
@@ -27,7 +28,7 @@ def _move(*, directive: Directive, to: DirectiveStatus, by, note: str = "", done
 @transaction.atomic
 def directive_set(*, letter: Letter, text: str, due_on: date | None = None, by) -> Directive:
     """The CEO sets a directive in a draft letter; it shows on this and every later letter until closed."""
-    require_ceo(by, "set directives")
+    require(may_write(by, letter), "Only the CEO can set directives.")
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
     if letter.status != LetterStatus.DRAFT:
         raise LetterError("Directives can only be set in a draft letter. Return the letter to draft first.")
@@ -44,7 +45,7 @@ def directive_set(*, letter: Letter, text: str, due_on: date | None = None, by) 
 @transaction.atomic
 def directive_withdraw(*, directive: Directive, by) -> None:
     """The CEO takes a directive back out of a letter that has not been sent yet."""
-    require_ceo(by, "withdraw directives")
+    require(may_write(by), "Only the CEO can withdraw directives.")
     directive = Directive.objects.select_for_update().select_related("letter").get(pk=directive.pk)
     if directive.letter.status != LetterStatus.DRAFT:
         raise LetterError(
@@ -59,7 +60,9 @@ def directive_withdraw(*, directive: Directive, by) -> None:
 def directive_report_done(*, directive: Directive, by, what_was_done: str, done_on: date) -> Directive:
     """The head reports what was done and when; the CEO then accepts or returns it."""
     directive = Directive.objects.select_for_update().select_related("school", "letter").get(pk=directive.pk)
-    require_head_of(by, directive.school, "report a directive done")
+    require(
+        may_report(by, directive), f"Only the headteacher of {directive.school} can report a directive done."
+    )
     if not directive.letter.is_sent:
         raise LetterError("This directive's letter has not been sent yet.")
     if not what_was_done.strip():
@@ -76,7 +79,7 @@ def directive_report_done(*, directive: Directive, by, what_was_done: str, done_
 @transaction.atomic
 def directive_accept(*, directive: Directive, by) -> Directive:
     """The CEO accepts the school's report: the directive is closed and leaves the next letters."""
-    require_ceo(by, "close directives")
+    require(may_decide(by, directive), "Only the CEO can close directives.")
     directive = Directive.objects.select_for_update().get(pk=directive.pk)
     return _move(directive=directive, to=DirectiveStatus.CLOSED, by=by, note="Accepted")
 
@@ -84,7 +87,7 @@ def directive_accept(*, directive: Directive, by) -> Directive:
 @transaction.atomic
 def directive_return(*, directive: Directive, by, reason: str) -> Directive:
     """The CEO returns the school's report, saying why; the directive stays on the letters."""
-    require_ceo(by, "return directives")
+    require(may_decide(by, directive), "Only the CEO can return directives.")
     if not reason.strip():
         raise LetterError("Say why the report is returned, so the school knows what is still needed.")
     directive = Directive.objects.select_for_update().get(pk=directive.pk)

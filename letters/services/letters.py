@@ -14,7 +14,8 @@ from ..compose import long_date
 from ..errors import LetterError, PdfNotReady
 from ..models import Letter, LetterPdf, LetterStatus, RenderStatus
 from ..models.statuses import LETTER_MOVES, move_allowed
-from .permissions import require_ceo, require_head_of
+from ..permissions import may_acknowledge, may_approve, may_issue, may_write
+from .permissions import require
 
 
 def _check_move(letter: Letter, to: LetterStatus) -> None:
@@ -60,7 +61,7 @@ def _check_date(dated: date | None) -> None:
 @transaction.atomic
 def letter_draft_create(*, school: School, half_term: HalfTerm, by, dated: date | None = None) -> Letter:
     """Start a school's letter for a half-term (one per school per half-term; corrections are versions)."""
-    require_ceo(by, "write letters")
+    require(may_write(by), "Only the CEO can write letters.")
     _check_date(dated)
     existing = Letter.objects.filter(school=school, half_term=half_term).first()
     if existing:
@@ -74,7 +75,7 @@ def letters_drafts_create(*, half_term: HalfTerm, by, dated: date | None = None)
 
     Without a `dated`, each letter is dated the day it is issued.
     """
-    require_ceo(by, "write letters")
+    require(may_write(by), "Only the CEO can write letters.")
     _check_date(dated)
     have = set(Letter.objects.filter(half_term=half_term).values_list("school_id", flat=True))
     new = [
@@ -88,7 +89,7 @@ def letters_drafts_create(*, half_term: HalfTerm, by, dated: date | None = None)
 @transaction.atomic
 def letter_update(*, letter: Letter, by, ceo_text: str, dated: date | None) -> Letter:
     """Change a draft's text and date (None: dated the day it is issued; never a date still to come)."""
-    require_ceo(by, "change letters")
+    require(may_write(by, letter), "Only the CEO can change letters.")
     _check_date(dated)
     letter = _locked(letter)
     if letter.status != LetterStatus.DRAFT:
@@ -108,7 +109,7 @@ def letter_approve(*, letter: Letter, by, render: bool = True) -> Letter:
     from ..rendering import letter_pdf_for_current_content
     from ..tasks import render_letter_pdf
 
-    require_ceo(by, "approve letters")
+    require(may_approve(by, letter), "Only the CEO can approve letters.")
     letter = _locked(letter)
     _check_move(letter, LetterStatus.APPROVED)
     _check_decided(letter)
@@ -126,7 +127,7 @@ def letter_approve(*, letter: Letter, by, render: bool = True) -> Letter:
 
 @transaction.atomic
 def letter_return_to_draft(*, letter: Letter, by) -> Letter:
-    require_ceo(by, "return letters to draft")
+    require(may_approve(by, letter), "Only the CEO can return letters to draft.")
     letter = _locked(letter)
     _check_move(letter, LetterStatus.DRAFT)
     letter.status = LetterStatus.DRAFT
@@ -146,7 +147,7 @@ def letter_issue(*, letter: Letter, by) -> Letter:
     from ..compose import content_hash, letter_content
     from ..tasks import send_letter_email
 
-    require_ceo(by, "issue letters")
+    require(may_issue(by, letter), "Only the CEO can issue letters.")
     letter = _locked(letter)
     _check_move(letter, LetterStatus.ISSUED)
     _check_date(letter.dated)
@@ -178,7 +179,9 @@ def letter_issue(*, letter: Letter, by) -> Letter:
 def letter_acknowledge(*, letter: Letter, by) -> Letter:
     """The head confirms they have received and read the letter."""
     letter = _locked(letter)
-    require_head_of(by, letter.school, "acknowledge this letter")
+    require(
+        may_acknowledge(by, letter), f"Only the headteacher of {letter.school} can acknowledge this letter."
+    )
     _check_move(letter, LetterStatus.ACKNOWLEDGED)
     letter.status = LetterStatus.ACKNOWLEDGED
     letter.acknowledged_by = by
@@ -190,7 +193,7 @@ def letter_acknowledge(*, letter: Letter, by) -> Letter:
 @transaction.atomic
 def letter_correct(*, letter: Letter, by, reason: str) -> Letter:
     """Start a corrected version of a sent letter; the sent one stays as it was, as a record."""
-    require_ceo(by, "correct letters")
+    require(may_write(by, letter), "Only the CEO can correct letters.")
     letter = _locked(letter)
     if not letter.is_sent:
         raise LetterError("Only a sent letter is corrected by a new version; change the draft instead.")

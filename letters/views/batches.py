@@ -4,15 +4,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from schools.access import access_for, trust_role_required
+from schools.access import trust_role_required
 from schools.models import HalfTerm
-from schools.roles import Role
 
 from .. import services
 from ..errors import LetterError
 from ..models import BatchKind, LetterBatch
+from ..permissions import require_approve, require_issue
 from ..selectors import batch_progress, issue_summary
-from .common import refused, require_ceo, require_queue
+from .common import refused, require_queue
 
 
 def _start(request, half_term, kind, *, refused_to, **confirmation):
@@ -35,7 +35,7 @@ def _list_url(half_term):
 @require_POST
 @trust_role_required()
 def approve_all(request, half_term_pk):
-    require_ceo(request.user)
+    require_approve(request.user)
     half_term = get_object_or_404(HalfTerm, pk=half_term_pk)
     return _start(request, half_term, BatchKind.APPROVE, refused_to=_list_url(half_term))
 
@@ -44,7 +44,7 @@ def approve_all(request, half_term_pk):
 @trust_role_required()
 def issue_all(request, half_term_pk):
     """Issue-all asks first: how many letters go to how many people. Only the confirmed count is sent."""
-    require_ceo(request.user)
+    require_issue(request.user)
     half_term = get_object_or_404(HalfTerm, pk=half_term_pk)
     if request.method == "POST":
         confirmed = request.POST.get("letters", "")
@@ -71,7 +71,6 @@ def batch_detail(request, pk):
         {
             "batch": batch,
             "progress": batch_progress(batch),
-            "is_ceo": access_for(request.user).has_trust_role(Role.CEO),
         },
     )
 
@@ -85,7 +84,7 @@ def batch_progress_json(request, pk):
 @require_POST
 @trust_role_required()
 def batch_retry(request, pk):
-    require_ceo(request.user)
+    require_issue(request.user)
     batch = get_object_or_404(LetterBatch, pk=pk)
     try:
         require_queue()

@@ -10,7 +10,8 @@ from trust_portal.next_url import local_next
 from .. import services
 from ..errors import LetterError
 from ..forms import DirectiveForm, ReasonForm, ReportDoneForm
-from .common import directive_for, letter_for, refused, require_ceo, require_head
+from ..permissions import require_decide, require_report, require_write
+from .common import directive_for, letter_for, refused
 
 
 def _school_letters_url(directive):
@@ -39,7 +40,7 @@ def _form_page(request, *, form, title, lead, button, back, **extra):
 def directive_add(request, pk):
     """The CEO sets a directive in a draft letter."""
     letter = letter_for(request.user, pk)
-    require_ceo(request.user)
+    require_write(request.user, letter)
     back = reverse("letters:detail", kwargs={"pk": letter.pk})
     form = DirectiveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -66,7 +67,7 @@ def directive_add(request, pk):
 @appointment_required
 def directive_withdraw(request, pk):
     directive = directive_for(request.user, pk)
-    require_ceo(request.user)
+    require_write(request.user)
     back = reverse("letters:detail", kwargs={"pk": directive.letter_id})
     try:
         services.directive_withdraw(directive=directive, by=request.user)
@@ -81,7 +82,7 @@ def directive_withdraw(request, pk):
 def directive_report(request, pk):
     """The head reports what was done about a directive, and when."""
     directive = directive_for(request.user, pk)
-    require_head(request.user, directive.school)
+    require_report(request.user, directive)
     form = ReportDoneForm(request.POST or None, initial={"done_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -105,7 +106,7 @@ def directive_report(request, pk):
 @appointment_required
 def directive_accept(request, pk):
     directive = directive_for(request.user, pk)
-    require_ceo(request.user)
+    require_decide(request.user, directive)
     try:
         services.directive_accept(directive=directive, by=request.user)
     except LetterError as error:
@@ -118,7 +119,7 @@ def directive_accept(request, pk):
 @appointment_required
 def directive_return(request, pk):
     directive = directive_for(request.user, pk)
-    require_ceo(request.user)
+    require_decide(request.user, directive)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -6,9 +6,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.services import DOWNLOADED, access_record_create
-from schools.access import access_for, appointment_required, get_for_user, trust_role_required
+from schools.access import appointment_required, get_for_user, trust_role_required
 from schools.models import HalfTerm, School
-from schools.roles import Role
 from trust_portal.next_url import local_next
 from trust_portal.tabular import requested_format, spreadsheet_response
 from trust_portal.uploads import protected_file_response
@@ -20,12 +19,18 @@ from ..errors import LetterError
 from ..exports import letters_table
 from ..forms import LetterForm, ReasonForm, ReportDoneForm
 from ..models import BatchKind, Letter, LetterBatch, LetterPdf, LetterStatus, RenderStatus
+from ..permissions import (
+    may_acknowledge,
+    may_read_drafts,
+    require_acknowledge,
+    require_approve,
+    require_issue,
+    require_write,
+)
 from ..selectors import undecided_categories
 from .common import (
     letter_for,
     refused,
-    require_ceo,
-    require_head,
     require_queue,
     visible_directives,
     visible_letters,
@@ -69,7 +74,6 @@ def letter_list(request):
             "ready_drafts": len(drafts) - len(waiting),
             "waiting_for_categories": len(waiting),
             "batches": LetterBatch.objects.filter(half_term=half_term)[:5],
-            "is_ceo": access_for(request.user).has_trust_role(Role.CEO),
             "BatchKind": BatchKind,
         },
     )
@@ -78,7 +82,7 @@ def letter_list(request):
 @require_POST
 @trust_role_required()
 def drafts_create(request, half_term_pk):
-    require_ceo(request.user)
+    require_write(request.user)
     half_term = get_object_or_404(HalfTerm, pk=half_term_pk)
     made = services.letters_drafts_create(half_term=half_term, by=request.user)
     messages.success(request, f"{made} draft letters started for {half_term.label}.")
@@ -100,8 +104,6 @@ def school_letters(request, urn):
             .select_related("half_term")
             .prefetch_related("events")
             .order_by("half_term__starts_on", "pk"),
-            "is_head": access_for(request.user).is_head_of(school.pk),
-            "is_ceo": access_for(request.user).has_trust_role(Role.CEO),
         },
     )
 
@@ -109,7 +111,6 @@ def school_letters(request, urn):
 @appointment_required
 def letter_detail(request, pk):
     letter = letter_for(request.user, pk)
-    access = access_for(request.user)
     if letter.is_sent:
         content, current_pdf, data_changed = letter.content, letter.issued_pdf, False
     else:
@@ -117,8 +118,8 @@ def letter_detail(request, pk):
         current_pdf = letter.pdfs.filter(content_hash=content_hash(content)).first()
         latest = letter.pdfs.first()
         data_changed = latest is not None and current_pdf is None
-    directives = letter.directives_set.select_related("half_term") if access.trust_wide else []
-    is_head = access.is_head_of(letter.school_id)
+    directives = letter.directives_set.select_related("half_term") if may_read_drafts(request.user) else []
+    is_head = may_acknowledge(request.user, letter)
     # The head reports each directive still waiting on the school here, without leaving the letter.
     to_report = (
         [
@@ -141,8 +142,6 @@ def letter_detail(request, pk):
             "pdf": current_pdf,
             "data_changed": data_changed,
             "directives_set": directives,
-            "is_ceo": access.has_trust_role(Role.CEO),
-            "is_head": is_head,
             "to_report": to_report,
             "record_changes": changes_since_issue(letter),
             "undecided": undecided_categories(school_ids=[letter.school_id], half_term=letter.half_term).get(
@@ -175,7 +174,7 @@ def letter_pdf(request, pk):
 @appointment_required
 def letter_edit(request, pk):
     letter = letter_for(request.user, pk)
-    require_ceo(request.user)
+    require_write(request.user, letter)
     if letter.status != LetterStatus.DRAFT:
         messages.error(request, "Only a draft can be changed. Return the letter to draft first.")
         return redirect(letter_url(letter))
@@ -193,14 +192,6 @@ def letter_edit(request, pk):
 
 def letter_url(letter):
     return reverse("letters:detail", kwargs={"pk": letter.pk})
-
-
-def _ceo(user, letter):
-    require_ceo(user)
-
-
-def _head(user, letter):
-    require_head(user, letter.school)
 
 
 def _action(request, pk, *, who, do, done):
@@ -224,7 +215,7 @@ def letter_approve(request, pk):
     return _action(
         request,
         pk,
-        who=_ceo,
+        who=require_approve,
         do=lambda letter: services.letter_approve(letter=letter, by=request.user) and None,
         done=lambda letter: f"Letter to {letter.school} approved. Its PDF is being made.",
     )
@@ -236,7 +227,7 @@ def letter_return_to_draft(request, pk):
     return _action(
         request,
         pk,
-        who=_ceo,
+        who=require_approve,
         do=lambda letter: services.letter_return_to_draft(letter=letter, by=request.user) and None,
         done=lambda letter: f"Letter to {letter.school} returned to draft.",
     )
@@ -259,7 +250,11 @@ def letter_issue(request, pk):
         return redirect("letters:batch_detail", pk=batch.pk)
 
     return _action(
-        request, pk, who=_ceo, do=issue, done=lambda letter: f"Issuing the letter to {letter.school}."
+        request,
+        pk,
+        who=require_issue,
+        do=issue,
+        done=lambda letter: f"Issuing the letter to {letter.school}.",
     )
 
 
@@ -269,7 +264,7 @@ def letter_acknowledge(request, pk):
     return _action(
         request,
         pk,
-        who=_head,
+        who=require_acknowledge,
         do=lambda letter: services.letter_acknowledge(letter=letter, by=request.user) and None,
         done=lambda letter: f"Thank you: receipt acknowledged on {timezone.localdate():%-d %B %Y}.",
     )
@@ -278,7 +273,7 @@ def letter_acknowledge(request, pk):
 @appointment_required
 def letter_correct(request, pk):
     letter = letter_for(request.user, pk)
-    require_ceo(request.user)
+    require_write(request.user, letter)
     changes = changes_since_issue(letter)
     initial = (
         {"reason": "The record changed after this letter: " + "; ".join(changes) + "."} if changes else {}
