@@ -20,6 +20,7 @@ from audits.models import (
     evidence_path,
     report_path,
 )
+from notifications import hand_offs
 from schools.access import access_for
 from schools.models import School
 from schools.roles import Role
@@ -221,6 +222,7 @@ def audit_action_reopen(*, action: AuditAction, comment: str, due_on: date | Non
             action.due_on = due_on
             fields.append("due_on")
         action.save(update_fields=fields)
+        hand_offs.action_reopened(action)
     return action
 
 
@@ -276,4 +278,5 @@ def audit_actions_import(*, rows: list[dict], by) -> list[AuditAction]:
             )
             ActionEvent.objects.create(action=action, kind=EventKind.RECORDED, by=by, comment="Imported")
             created.append(action)
+        hand_offs.actions_imported(created)
     return created

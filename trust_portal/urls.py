@@ -20,6 +20,7 @@ urlpatterns = [
     path("integrations/", include("api.portal_urls")),
     path("back-office/", admin.site.urls),
     path("health/", include("operations.urls")),
+    path("account/emails/", include("notifications.urls")),
 ]
 
 handler500 = "operations.views.server_error"

@@ -86,4 +86,6 @@ def test_the_sweeper_queues_work_that_never_reached_the_queue(world, celery_work
         "vote_messages": 0,
         "notice_pdfs": 0,
         "notice_emails": 0,
+        "hand_offs": 0,
+        "digests": 0,
     }
