@@ -10,10 +10,11 @@ from .services import email_preference_set
 @login_required
 def email_preference(request):
     """The signed-in person's own choice: an email for each hand-off, or one email a day."""
+    posted = request.method == "POST"
     form = EmailPreferenceForm(
-        request.POST or None, initial={"how": DAILY if wants_digest(request.user) else SINGLE}
+        request.POST if posted else None, initial={"how": DAILY if wants_digest(request.user) else SINGLE}
     )
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         email_preference_set(person=request.user, daily_digest=form.daily_digest)
         messages.success(
             request,
