@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from audits.services import audit_action_reopen
@@ -57,3 +58,11 @@ def test_a_daily_email_left_sending_is_sent_by_the_sweeper_once(world, trust, se
     assert claims_sweep()["digests"] == 1
     assert claims_sweep()["digests"] == 0
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["head.a@trust.example"]
+
+
+def test_the_back_office_lists_hand_offs_and_daily_emails_read_only(world, trust, admin_client):
+    a_reopened_action(world)
+    listing = admin_client.get(reverse("admin:notifications_handoff_changelist"))
+    assert listing.status_code == 200 and "An audit action reopened" in listing.content.decode()
+    assert admin_client.get(reverse("admin:notifications_digest_changelist")).status_code == 200
+    assert admin_client.get(reverse("admin:notifications_handoff_add")).status_code == 403
