@@ -72,6 +72,20 @@ def actions_imported(actions) -> list[int]:
     return created
 
 
+def action_due(reminder) -> list[int]:
+    """An audit action's due-date reminder for an owner who chose one email a day (audits.reminders)."""
+    action = reminder.action
+    return notify(
+        event=Event.ACTION_DUE,
+        item_id=action.pk,
+        occurrence=f"{reminder.kind}:{reminder.due_on}",
+        recipients=[reminder.recipient],
+        school=action.audit.school,
+        due_on=action.due_on,
+        path=reverse("audits:action_detail", args=[action.pk]),
+    )
+
+
 def rep_review_due(milestone, recipients) -> list[int]:
     return notify(
         event=Event.REP_REVIEW_DUE,

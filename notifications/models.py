@@ -18,6 +18,7 @@ class Event(models.TextChoices):
     DIRECTIVE_RETURNED = "directive_returned", "A directive's report returned"
     ACTION_REOPENED = "action_reopened", "An audit action reopened"
     ACTIONS_IMPORTED = "actions_imported", "Audit actions imported"
+    ACTION_DUE = "action_due", "An audit action falling due"
     REP_REVIEW_DUE = "rep_review_due", "A REP review due"
     LETTER_UNACKNOWLEDGED = "letter_unacknowledged", "A letter not acknowledged after 10 days"
 

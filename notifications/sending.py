@@ -28,6 +28,7 @@ SUBJECTS = {
     Event.DIRECTIVE_RETURNED: "A directive's report has been returned",
     Event.ACTION_REOPENED: "An audit action has been reopened",
     Event.ACTIONS_IMPORTED: "Audit actions have been recorded for you",
+    Event.ACTION_DUE: "An audit action is falling due",
     Event.REP_REVIEW_DUE: "A REP milestone review is due",
     Event.LETTER_UNACKNOWLEDGED: "A letter has not been acknowledged",
 }

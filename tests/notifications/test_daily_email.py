@@ -114,3 +114,19 @@ def test_choosing_single_emails_again_sends_the_next_hand_off_at_once(world, tru
     assert send_new_hand_offs_twice() == 1
     assert send_digests() == 0
     assert len(mail.outbox) == 1
+
+
+def test_an_owner_who_chose_a_daily_email_finds_audit_due_reminders_in_it_once(world, trust):
+    from audits.tasks import send_due_reminders
+
+    email_preference_set(person=world.head_a, daily_digest=True)
+    action = action_at(world.school_a, owner=world.head_a, description=SENSITIVE, due_on=date(2026, 12, 4))
+    action_at(world.school_b, owner=world.head_b, due_on=date(2026, 12, 4))
+    assert send_due_reminders() == 2
+    assert send_due_reminders() == 0
+    assert [m.to for m in mail.outbox] == [["head.b@trust.example"]]
+    assert send_digests() == 1
+    assert send_digests() == 0
+    daily = mail.outbox[1]
+    assert daily.to == ["head.a@trust.example"] and f"/audits/actions/{action.pk}/" in daily.body
+    assert "4 December 2026" in daily.body and "DSL" not in daily.body
