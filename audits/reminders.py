@@ -31,6 +31,8 @@ from audits.schedule_reminders import (
     audit_message,
     overdue_audits,
 )
+from notifications import hand_offs
+from notifications.selectors import wants_digest
 from schools.models import Appointment
 from schools.roles import Role
 
@@ -206,7 +208,12 @@ def _message(record: ReminderSent, today: date) -> tuple[str, str]:
 
 
 def send_claimed(record: ReminderSent, today: date) -> bool:
-    """Send one claimed reminder. Call outside any transaction: the claim has already been committed."""
+    """Send one claimed reminder. Call outside any transaction: the claim has already been committed.
+    An action's owner who chose one email a day finds it there instead (a hand-off, held for it)."""
+    if record.action_id and wants_digest(record.recipient):
+        hand_offs.action_due(record)
+        ReminderSent.objects.filter(pk=record.pk).update(status=ReminderStatus.SENT, sent_at=timezone.now())
+        return True
     try:
         subject, body = _message(record, today)
         send_mail(subject, body, None, [record.recipient.email])

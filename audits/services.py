@@ -27,6 +27,7 @@ from audits.permissions import (
     require_reopen,
     require_report,
 )
+from notifications import hand_offs
 from schools.models import School
 from trust_portal.uploads import validate_upload
 
@@ -216,6 +217,7 @@ def audit_action_reopen(*, action: AuditAction, comment: str, due_on: date | Non
             action.due_on = due_on
             fields.append("due_on")
         action.save(update_fields=fields)
+        hand_offs.action_reopened(action)
     return action
 
 
@@ -271,4 +273,5 @@ def audit_actions_import(*, rows: list[dict], by) -> list[AuditAction]:
             )
             ActionEvent.objects.create(action=action, kind=EventKind.RECORDED, by=by, comment="Imported")
             created.append(action)
+        hand_offs.actions_imported(created)
     return created

@@ -11,6 +11,7 @@ from audits.reminders import reminders_recover
 from categorisation.services.vote_messages import vote_messages_recover
 from interventions.recovery import notice_emails_recover, notice_pdfs_recover
 from letters.recovery import batch_items_recover, letter_emails_recover, letter_pdfs_recover
+from notifications.sending import digests_recover, hand_offs_recover
 from packs.recovery import pack_pdfs_recover
 from peer_reviews.recovery import letter_pdfs_recover as peer_review_letters_recover
 
@@ -28,4 +29,6 @@ def claims_sweep(*, now: datetime | None = None) -> dict[str, int]:
         "notice_emails": notice_emails_recover(now=now),
         "pack_pdfs": pack_pdfs_recover(now=now),
         "peer_review_letters": peer_review_letters_recover(now=now),
+        "hand_offs": hand_offs_recover(now=now),
+        "digests": digests_recover(now=now),
     }

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "charts",
     "packs",
     "peer_reviews",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -383,4 +384,16 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+}
+
+# --- notifications ---
+# Hand-off emails: REP reviews due and letters unacknowledged are looked for every day; the daily email
+# for those who chose it goes on weekdays (Monday's covers the weekend).
+CELERY_BEAT_SCHEDULE["hand-offs-daily-checks"] = {
+    "task": "notifications.check_hand_offs",
+    "schedule": crontab(hour=6, minute=45),
+}
+CELERY_BEAT_SCHEDULE["hand-offs-daily-emails"] = {
+    "task": "notifications.send_digests",
+    "schedule": crontab(hour=7, minute=45, day_of_week="mon-fri"),
 }

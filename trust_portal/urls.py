@@ -22,6 +22,7 @@ urlpatterns = [
     path("back-office/", admin.site.urls),
     path("health/", include("operations.urls")),
     path("peer-reviews/", include("peer_reviews.urls")),
+    path("account/emails/", include("notifications.urls")),
 ]
 
 handler500 = "operations.views.server_error"

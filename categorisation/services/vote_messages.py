@@ -13,6 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from notifications import hand_offs
+from notifications.selectors import digest_people
 from schools.models import Trust
 from trust_portal.queue import enqueue
 
@@ -27,8 +29,16 @@ SUBJECTS = {
 }
 
 
+def _by_daily_email(vote: Vote, event: VoteEvent, members) -> list:
+    """Members who chose one email a day hear of the vote in it (a hand-off); the others are returned."""
+    held = digest_people({member.person_id for member in members})
+    hand_offs.vote_message(vote, event, [member.person for member in members if member.person_id in held])
+    return [member for member in members if member.person_id not in held]
+
+
 def vote_messages_queue(*, vote: Vote, event: VoteEvent, members) -> int:
     """Record one message per member for the event (none twice) and send them once the change commits."""
+    members = _by_daily_email(vote, event, list(members))
     created = VoteMessage.objects.bulk_create(
         [VoteMessage(vote=vote, member=member, event=event) for member in members], ignore_conflicts=True
     )
@@ -47,10 +57,18 @@ def vote_reminders_queue(today=None) -> int:
         vote__closes_on=today + timedelta(days=1),
         choice="",
         stepped_aside_at__isnull=True,
-    )
+    ).select_related("vote__school", "person")
+    members = [m for vote_members in _by_vote(members) for m in _by_daily_email(*vote_members)]
     rows = [VoteMessage(vote_id=m.vote_id, member_id=m.pk, event=VoteEvent.REMINDER) for m in members]
     VoteMessage.objects.bulk_create(rows, ignore_conflicts=True)
     return len(rows)
+
+
+def _by_vote(members):
+    votes = {}
+    for member in members:
+        votes.setdefault(member.vote_id, (member.vote, VoteEvent.REMINDER, []))[2].append(member)
+    return list(votes.values())
 
 
 def _claim(message_id: int) -> bool:

@@ -4,6 +4,8 @@ from datetime import date
 
 from django.db import transaction
 
+from notifications import hand_offs
+
 from ..errors import LetterError
 from ..models import Directive, DirectiveEvent, DirectiveStatus, Letter, LetterStatus
 from ..models.statuses import DIRECTIVE_MOVES, move_allowed
@@ -67,13 +69,15 @@ def directive_report_done(*, directive: Directive, by, what_was_done: str, done_
         raise LetterError("This directive's letter has not been sent yet.")
     if not what_was_done.strip():
         raise LetterError("Say what was done.")
-    return _move(
+    _move(
         directive=directive,
         to=DirectiveStatus.REPORTED_DONE,
         by=by,
         note=what_was_done.strip(),
         done_on=done_on,
     )
+    hand_offs.directive_reported(directive)
+    return directive
 
 
 @transaction.atomic
@@ -90,5 +94,7 @@ def directive_return(*, directive: Directive, by, reason: str) -> Directive:
     require(may_decide(by, directive), "Only the CEO can return directives.")
     if not reason.strip():
         raise LetterError("Say why the report is returned, so the school knows what is still needed.")
-    directive = Directive.objects.select_for_update().get(pk=directive.pk)
-    return _move(directive=directive, to=DirectiveStatus.RETURNED, by=by, note=reason.strip())
+    directive = Directive.objects.select_for_update().select_related("school").get(pk=directive.pk)
+    _move(directive=directive, to=DirectiveStatus.RETURNED, by=by, note=reason.strip())
+    hand_offs.directive_returned(directive)
+    return directive

@@ -43,6 +43,14 @@ def test_the_due_reminder_task_run_twice_sends_each_email_once(world):
     assert set(ReminderSent.objects.values_list("status", flat=True)) == {ReminderStatus.SENT}
 
 
+def test_a_due_reminder_names_the_action_but_never_carries_its_wording(world):
+    action_at(world.school_a, owner=world.head_a, due_on=_days(3), description="Refer the DSL's concern")
+    send_due_reminders()
+    (email,) = mail.outbox
+    assert "Refer the DSL" not in email.body and "Ashdown Primary Academy" in email.body
+    assert "/audits/actions/" in email.body
+
+
 def test_an_action_inside_the_3_day_window_gets_only_that_reminder_then_the_one_on_the_day(world):
     action = action_at(world.school_a, owner=world.head_a, due_on=_days(2))
     send_due_reminders()
@@ -68,7 +76,9 @@ def test_the_weekly_digests_run_twice_go_once_to_owners_of_overdue_actions_and_t
 
     by_person = {(m.to[0], m.subject.split(" ")[-1]): m for m in mail.outbox}
     assert by_person[("head.a@trust.example", "actions")].subject == "2 overdue audit actions"
-    assert "Fit a fire door closer" in by_person[("head.a@trust.example", "actions")].body
+    owners = by_person[("head.a@trust.example", "actions")].body
+    assert "Fit a fire door closer" not in owners, "the action's wording stays behind sign-in"
+    assert "Ashdown Primary Academy" in owners and "/audits/actions/" in owners
     check = by_person[("compliance@trust.example", "check")]
     assert check.subject == "1 audit action reported and awaiting your check"
     overdue = by_person[("compliance@trust.example", "schedule")]

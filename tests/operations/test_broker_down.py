@@ -88,4 +88,6 @@ def test_the_sweeper_queues_work_that_never_reached_the_queue(world, celery_work
         "notice_emails": 0,
         "pack_pdfs": 0,
         "peer_review_letters": 0,
+        "hand_offs": 0,
+        "digests": 0,
     }

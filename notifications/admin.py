@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from .models import Digest, EmailPreference, HandOff
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Hand-offs are recorded and sent only by `notifications`: the back office only looks."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(HandOff)
+class HandOffAdmin(ReadOnlyAdmin):
+    list_display = [
+        "event",
+        "recipient",
+        "school",
+        "due_on",
+        "held_for_digest",
+        "status",
+        "sent_at",
+        "last_error",
+    ]
+    list_filter = ["event", "status", "held_for_digest"]
+
+
+@admin.register(Digest)
+class DigestAdmin(ReadOnlyAdmin):
+    list_display = ["person", "day", "status", "sent_at", "last_error"]
+    list_filter = ["status"]
+
+
+@admin.register(EmailPreference)
+class EmailPreferenceAdmin(ReadOnlyAdmin):
+    list_display = ["person", "daily_digest", "updated_at"]
+    list_filter = ["daily_digest"]
