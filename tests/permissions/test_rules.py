@@ -25,7 +25,7 @@ from tests.factories import person_with_role
 from tests.personas import PERSONAS
 
 PEOPLE = [*PERSONAS, "eht", "coo"]
-TRUST_WIDE = {"ceo", "cfo", "compliance_manager", "trustee", "eht", "coo"}
+TRUST_WIDE = {"ceo", "cfo", "compliance_manager", "trustee", "governance_professional", "eht", "coo"}
 EDUCATION, FINANCE = Dimension.EDUCATION, Dimension.FINANCE
 
 # (rule, the object it is asked about, who may)
