@@ -62,24 +62,41 @@ def issue_all(request, half_term_pk):
     )
 
 
+def _issue_next(batch, progress) -> dict | None:
+    """After approve-all finishes, what issue-all would send: the same page offers it."""
+    if batch.kind != BatchKind.APPROVE or progress["running"]:
+        return None
+    summary = issue_summary(half_term=batch.half_term)
+    return {"letters": summary["letter_count"], "people": summary["people_count"]}
+
+
 @trust_role_required()
 def batch_detail(request, pk):
     batch = get_object_or_404(LetterBatch.objects.select_related("half_term", "started_by"), pk=pk)
+    progress = batch_progress(batch)
+    is_ceo = access_for(request.user).has_trust_role(Role.CEO)
     return render(
         request,
         "letters/batch_detail.html",
         {
             "batch": batch,
-            "progress": batch_progress(batch),
-            "is_ceo": access_for(request.user).has_trust_role(Role.CEO),
+            "progress": progress,
+            "is_ceo": is_ceo,
+            "issue": _issue_next(batch, progress) if is_ceo else None,
+            "BatchKind": BatchKind,
         },
     )
 
 
 @trust_role_required()
 def batch_progress_json(request, pk):
-    batch = get_object_or_404(LetterBatch, pk=pk)
-    return JsonResponse(batch_progress(batch))
+    """The progress; once an approve-all has finished, also what issue-all would send (for the CEO), so
+    the page offers it without reloading."""
+    batch = get_object_or_404(LetterBatch.objects.select_related("half_term"), pk=pk)
+    progress = batch_progress(batch)
+    if access_for(request.user).has_trust_role(Role.CEO):
+        progress["issue"] = _issue_next(batch, progress)
+    return JsonResponse(progress)
 
 
 @require_POST

@@ -17,8 +17,8 @@ from ..changes import changes_since_issue
 from ..compose import content_hash, letter_content
 from ..errors import LetterError
 from ..forms import LetterForm, ReasonForm, ReportDoneForm
-from ..models import BatchKind, Letter, LetterBatch, LetterPdf, LetterStatus, RenderStatus
-from ..selectors import undecided_categories
+from ..models import BatchKind, Letter, LetterPdf, LetterStatus, RenderStatus
+from ..selectors import batch_outcomes, undecided_categories
 from .common import (
     letter_for,
     refused,
@@ -46,7 +46,7 @@ def letter_list(request):
     half_term = _half_term_from(request)
     letters = list(
         Letter.objects.filter(half_term=half_term)
-        .select_related("school")
+        .select_related("school", "acknowledged_by")
         .order_by("school__name", "-version")
     )
     pdfs = {}
@@ -66,7 +66,7 @@ def letter_list(request):
             "counts": counts,
             "ready_drafts": len(drafts) - len(waiting),
             "waiting_for_categories": len(waiting),
-            "batches": LetterBatch.objects.filter(half_term=half_term)[:5],
+            "batches": batch_outcomes(half_term=half_term),
             "is_ceo": access_for(request.user).has_trust_role(Role.CEO),
             "BatchKind": BatchKind,
         },
