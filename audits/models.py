@@ -183,6 +183,16 @@ class AuditAction(models.Model):
     def is_overdue(self, on: date) -> bool:
         return self.status in AWAITING_SCHOOL and self.due_on < on
 
+    @property
+    def awaiting_school(self) -> bool:
+        """Open or reopened: the school reports it next."""
+        return self.status in AWAITING_SCHOOL
+
+    @property
+    def awaiting_check(self) -> bool:
+        """Reported: the compliance manager checks it next."""
+        return self.status in AWAITING_CHECK
+
 
 class EventKind(models.TextChoices):
     RECORDED = "recorded", "Recorded"

@@ -3,16 +3,18 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Prefetch, Q
 from django.utils import timezone
 
 from audits.models import (
     AWAITING_CHECK,
     AWAITING_SCHOOL,
     OUTSTANDING,
+    ActionEvent,
     Audit,
     AuditAction,
     AuditType,
+    EventKind,
 )
 
 
@@ -157,8 +159,9 @@ def filtered_actions(queryset, form, *, today: date):
 
 def todo_items(user, access, *, today: date) -> list:
     """This app's work for the to-do page. A head: their school's actions open or reopened. The
-    compliance manager: actions reported and awaiting a check, and audits due or overdue (one item per
-    audit type). At most four queries, whatever the number of schools or actions."""
+    compliance manager: actions reported and awaiting a check (with the school's reports, to check them in
+    place), and audits due or overdue (one item per audit type). At most five queries, whatever the number
+    of schools or actions."""
     from django.urls import reverse
 
     from audits.permissions import may_close, may_reopen, reporting_school_ids
@@ -182,13 +185,19 @@ def todo_items(user, access, *, today: date) -> list:
                     colour=action.status_colour,
                     due_on=action.due_on,
                     overdue=action.is_overdue(today),
+                    forms="audits/_action_report_forms.html",
+                    subject=action,
                 )
             )
     if may_close(user) or may_reopen(user):
+        reports = ActionEvent.objects.filter(
+            kind__in=[EventKind.REPORTED_DONE, EventKind.REPORTED_NOT_ACTIONED]
+        ).order_by("at", "pk")
         for action in (
             AuditAction.objects.visible_to(user)
             .filter(status__in=AWAITING_CHECK)
             .select_related("audit__school", "audit__audit_type")
+            .prefetch_related(Prefetch("events", queryset=reports, to_attr="reports"))
             .order_by("reported_at", "pk")
         ):
             items.append(
@@ -199,6 +208,8 @@ def todo_items(user, access, *, today: date) -> list:
                     status=action.get_status_display(),
                     colour=action.status_colour,
                     due_on=action.due_on,
+                    forms="audits/_action_check_forms.html",
+                    subject=action,
                 )
             )
         schools = list(School.objects.visible_to(user).only("pk", "joined_on"))

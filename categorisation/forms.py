@@ -77,6 +77,14 @@ class VoteOpenForm(forms.Form):
         "closes sooner once every member has voted.",
     )
 
+    my_vote = forms.ChoiceField(
+        label="Your own vote",
+        choices=[("", "Not now: I will vote from the vote's page")] + Choice.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="You sit on the panel: record your vote as you open it, or later with the others.",
+    )
+
     def __init__(self, *args, dimension=None, **kwargs):
         """`dimension` (from a refused move) offers only that dimension's levels."""
         super().__init__(*args, **kwargs)

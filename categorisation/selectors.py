@@ -134,6 +134,7 @@ def todo_items(user, access, *, today) -> list:
                         colour="green" if state.all_voted else "orange",
                         due_on=vote.closes_on,
                         overdue=bool(vote.closes_on and vote.closes_on < today),
+                        action=(reverse("categorisation:vote_close", args=[vote.pk]), "Close the vote"),
                     )
                 )
     return items

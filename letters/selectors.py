@@ -57,6 +57,28 @@ def batch_progress(batch: LetterBatch) -> dict:
     }
 
 
+def batch_outcomes(*, half_term, limit: int = 5) -> list:
+    """The half-term's latest approve-all and issue-all runs, newest first, each with `done`, `failed`
+    and `total` counts for the letters list (two queries)."""
+    from .models import LetterBatchItem
+
+    batches = list(LetterBatch.objects.filter(half_term=half_term).select_related("started_by")[:limit])
+    counts = {
+        row["batch_id"]: row
+        for row in LetterBatchItem.objects.filter(batch__in=batches)
+        .values("batch_id")
+        .annotate(
+            total=Count("pk"),
+            done=Count("pk", filter=Q(status=ItemStatus.DONE)),
+            failed=Count("pk", filter=Q(status=ItemStatus.FAILED)),
+        )
+    }
+    for batch in batches:
+        row = counts.get(batch.pk, {})
+        batch.total, batch.done, batch.failed = row.get("total", 0), row.get("done", 0), row.get("failed", 0)
+    return batches
+
+
 # The categories a letter states; each must be decided for the half-term before the letter is approved.
 LETTER_DIMENSIONS = ("education", "finance", "site_hs")
 
@@ -137,7 +159,7 @@ def todo_items(user, access, *, today: date) -> list:
 
     from django.urls import reverse
 
-    from schools.models import HalfTerm
+    from schools.models import HalfTerm, School
     from schools.roles import HEAD_ROLES, Role
     from todo.items import TodoItem
 
@@ -154,6 +176,25 @@ def todo_items(user, access, *, today: date) -> list:
             .annotate(n=Count("pk"))
         )
         half_terms = HalfTerm.objects.in_bulk({row["half_term_id"] for row in counts}) if counts else {}
+        current = HalfTerm.objects.current(on=today)
+        without = (
+            School.objects.visible_to(user).exclude(letters__half_term=current).count() if current else 0
+        )
+        if without:
+            # Started in place: the drafts open on the letters list, where they are approved.
+            items.append(
+                TodoItem(
+                    group="Letters",
+                    title=f"Start the letters to {without} school{'s' if without != 1 else ''} "
+                    f"for {current.label}",
+                    href=f"{reverse('letters:list')}?half_term={current.pk}",
+                    status="Not started",
+                    colour="grey",
+                    due_on=current.ends_on,
+                    overdue=current.ends_on < today,
+                    action=(reverse("letters:drafts_create", args=[current.pk]), "Start the drafts"),
+                )
+            )
         for row in counts:
             half_term = half_terms[row["half_term_id"]]
             n, draft = row["n"], row["status"] == LetterStatus.DRAFT

@@ -15,6 +15,10 @@ class TodoItem:
     overdue: bool = False
     # A form the item can be acted on with in place: (url, button text). None for a link only.
     action: tuple[str, str] | None = None
+    # Forms with fields (a reason, a date, a file), acted on in place: a template the to-do page includes
+    # with `subject` as its `action` (e.g. "audits/_action_report_forms.html" with the audit action).
+    forms: str | None = None
+    subject: object = None
 
 
 def sort_key(item: TodoItem):

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.services import DOWNLOADED, access_record_create
@@ -29,6 +30,7 @@ from audits.views.common import (
     add_service_error,
 )
 from schools.access import appointment_required, get_for_user
+from trust_portal.next_url import local_next
 from trust_portal.uploads import protected_file_response
 
 
@@ -61,9 +63,12 @@ def _move(request, pk, *, form_class, service, check, success, template_title, i
             add_service_error(form, error)
         else:
             messages.success(request, success)
-            return redirect("audits:action_detail", pk=action.pk)
+            # Back where the person acted from (a list, the to-do page), or the action's own page.
+            return redirect(local_next(request, reverse("audits:action_detail", args=[action.pk])))
     return render(
-        request, "audits/action_move.html", {"action": action, "form": form, "title": template_title}
+        request,
+        "audits/action_move.html",
+        {"action": action, "form": form, "title": template_title, "next": local_next(request, "")},
     )
 
 

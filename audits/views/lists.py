@@ -12,6 +12,7 @@ from audits.permissions import reporting_school_ids
 from audits.schedule_page import EXPORT_HEADERS as SCHEDULE_EXPORT_HEADERS
 from audits.schedule_page import ScheduleFilterForm, export_rows, rows_html, schedule_page
 from audits.selectors import action_counts_grid, filtered_actions, schedule_for
+from audits.views.common import is_compliance_manager
 from schools.access import appointment_required, get_for_user, trust_role_required
 from schools.models import School
 from trust_portal.tabular import spreadsheet_response
@@ -43,6 +44,12 @@ def _actions_queryset(user):
     return AuditAction.objects.visible_to(user).select_related("audit__school", "audit__audit_type", "owner")
 
 
+def _with_reports(actions):
+    """Each action's reports, oldest first, as `reports`: the checks in place show the latest."""
+    reports = ActionEvent.objects.filter(kind__in=REPORTS).order_by("at", "pk")
+    return actions.prefetch_related(Prefetch("events", queryset=reports, to_attr="reports"))
+
+
 def _latest_report(action):
     reports = action.reports  # prefetched, oldest first
     return reports[-1] if reports else None
@@ -64,8 +71,7 @@ def _answer(action) -> list:
 
 def _export(actions, *, filename, fmt):
     today = timezone.localdate()
-    reports = ActionEvent.objects.filter(kind__in=REPORTS).order_by("at", "pk")
-    actions = actions.prefetch_related(Prefetch("events", queryset=reports, to_attr="reports"))
+    actions = _with_reports(actions)
     rows = (
         [
             a.audit.school.urn,
@@ -130,7 +136,7 @@ def actions(request):
     listed = filtered_actions(_actions_queryset(request.user), form, today=today).order_by(
         F("closed_on").asc(nulls_first=True), "due_on", "pk"
     )
-    page = Paginator(listed, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(_with_reports(listed), ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "audits/actions.html",
@@ -141,6 +147,7 @@ def actions(request):
             "today": today,
             "query": filters.urlencode(),
             "awaiting_check_count": AuditAction.objects.filter(status__in=AWAITING_CHECK).count(),
+            "is_cm": is_compliance_manager(request.user),
         },
     )
 
@@ -166,7 +173,7 @@ def school_actions(request, urn):
     """A school's audit actions (the CEO letter links here), its audit schedule and its audits."""
     school = get_for_user(School.objects, request.user, urn=urn)
     today = timezone.localdate()
-    listed = (
+    listed = _with_reports(
         _actions_queryset(request.user)
         .filter(audit__school=school)
         .order_by(F("closed_on").asc(nulls_first=True), "due_on")  # outstanding first, soonest due first
@@ -182,6 +189,7 @@ def school_actions(request, urn):
             "schedule": [(row, row.state(today)) for row in plan],
             "audits": school.audits.select_related("audit_type").order_by("-carried_out_on")[:50],
             "is_head": school.pk in reporting_school_ids(request.user),
+            "is_cm": is_compliance_manager(request.user),
         },
     )
 

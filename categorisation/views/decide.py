@@ -84,5 +84,12 @@ def _link_refusals_to_votes(refused, half_term) -> None:
             except ValidationError:
                 continue
             if move.route in VOTE_ROUTES:
-                query = urlencode({"level": level.pk, "motion": decision.rationale.strip()})
+                query = urlencode(
+                    {
+                        "level": level.pk,
+                        "motion": decision.rationale.strip(),
+                        # Once the vote is open, back to the half-term screen.
+                        "next": f"{reverse('categorisation:decide')}?half_term={half_term.pk}",
+                    }
+                )
                 decision.vote_url = f"{reverse('categorisation:vote_new', args=[row.school.urn])}?{query}"

@@ -2,12 +2,15 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from schools.access import appointment_required, get_for_user
 from schools.models import HalfTerm, School
+from trust_portal.next_url import local_next
 
 from ..forms import VoteCastForm, VoteOpenForm, VoteStepAsideForm, VoteWithdrawForm
 from ..models import Level, Vote, VotePolicy, VoteStatus
@@ -53,7 +56,10 @@ def _refusal(error) -> str:
 def _prefill(request) -> tuple[str | None, dict]:
     """A refused move links here with ?level=<pk>&motion=<rationale>: the form starts with them, offering
     only that level's dimension."""
-    initial = {"closes_on": timezone.localdate() + timedelta(days=VotePolicy.objects.for_trust().days_open)}
+    initial = {
+        "closes_on": timezone.localdate() + timedelta(days=VotePolicy.objects.for_trust().days_open),
+        "my_vote": "",
+    }
     level_pk, dimension = request.GET.get("level", ""), request.GET.get("dimension") or None
     level = Level.objects.active().filter(pk=level_pk).first() if level_pk.isdigit() else None
     if level is not None:
@@ -74,23 +80,28 @@ def vote_new(request, urn):
     form = VoteOpenForm(request.POST or None, initial=initial, dimension=dimension)
     if request.method == "POST" and form.is_valid():
         try:
-            vote = vote_open(
-                school=school,
-                half_term=half_term,
-                proposed_level=form.cleaned_data["proposed_level"],
-                motion=form.cleaned_data["motion"],
-                closes_on=form.cleaned_data["closes_on"],
-                by=request.user,
-            )
+            # Opened with the opener's own vote, if they gave it: both or neither.
+            with transaction.atomic():
+                vote = vote_open(
+                    school=school,
+                    half_term=half_term,
+                    proposed_level=form.cleaned_data["proposed_level"],
+                    motion=form.cleaned_data["motion"],
+                    closes_on=form.cleaned_data["closes_on"],
+                    by=request.user,
+                )
+                if form.cleaned_data["my_vote"]:
+                    vote_cast(vote=vote, by=request.user, choice=form.cleaned_data["my_vote"])
         except (ValidationError, PermissionDenied) as refusal:
             form.add_error(None, _refusal(refusal))
         else:
             messages.success(
                 request,
                 f"Vote opened: {vote.members.count()} members on the panel have been emailed a link. "
-                f"It closes on {vote.closes_on:%-d %B %Y}.",
+                f"It closes on {vote.closes_on:%-d %B %Y}."
+                + (" Your vote is recorded." if form.cleaned_data["my_vote"] else ""),
             )
-            return redirect("categorisation:vote", pk=vote.pk)
+            return redirect(local_next(request, reverse("categorisation:vote", args=[vote.pk])))
     return render(
         request,
         "categorisation/vote_new.html",
@@ -100,6 +111,7 @@ def vote_new(request, urn):
             "form": form,
             "dimension": dimension,
             "principles": NOLAN_PRINCIPLES,
+            "next": local_next(request, ""),
         },
     )
 
@@ -185,7 +197,8 @@ def vote_close_view(request, pk):
         messages.error(request, _refusal(refusal))
     else:
         messages.success(request, f"Vote closed: {vote.outcome_note}")
-    return redirect("categorisation:vote", pk=vote.pk)
+    # Closed in place (the to-do page) goes back there; otherwise to the vote.
+    return redirect(local_next(request, reverse("categorisation:vote", args=[vote.pk])))
 
 
 @require_POST

@@ -46,3 +46,19 @@ def interventions_panel(context, school):
 def interventions_deadlines():
     """For the trust overview: overdue REP actions, missed notice targets, missing monthly reports."""
     return {"deadlines": selectors.deadlines_for(on=timezone.localdate())}
+
+
+@register.simple_tag(takes_context=True)
+def open_reps_headed(context):
+    """The open REPs of the schools the signed-in person heads, for their menu (one query, heads only)."""
+    from schools.roles import HEAD_ROLES
+
+    from ..models import Rep
+    from ..models.common import RecordStatus
+
+    access = context.get("access")
+    headed = [pk for pk, roles in getattr(access, "school_roles", {}).items() if roles & HEAD_ROLES]
+    if not headed:
+        return []
+    reps = Rep.objects.filter(school_id__in=headed, status=RecordStatus.OPEN).select_related("school")
+    return list(reps.order_by("pk"))

@@ -10,7 +10,7 @@ from schools.models import HalfTerm
 from .. import services
 from ..errors import LetterError
 from ..models import BatchKind, LetterBatch
-from ..permissions import require_approve, require_issue
+from ..permissions import may_issue, require_approve, require_issue
 from ..selectors import batch_progress, issue_summary
 from .common import refused, require_queue
 
@@ -62,23 +62,41 @@ def issue_all(request, half_term_pk):
     )
 
 
+def _issue_next(batch, progress) -> dict | None:
+    """After approve-all finishes, what issue-all would send: the same page offers it."""
+    if batch.kind != BatchKind.APPROVE or progress["running"]:
+        return None
+    summary = issue_summary(half_term=batch.half_term)
+    return {"letters": summary["letter_count"], "people": summary["people_count"]}
+
+
 @trust_role_required()
 def batch_detail(request, pk):
     batch = get_object_or_404(LetterBatch.objects.select_related("half_term", "started_by"), pk=pk)
+    progress = batch_progress(batch)
+    issuer = may_issue(request.user)
     return render(
         request,
         "letters/batch_detail.html",
         {
             "batch": batch,
-            "progress": batch_progress(batch),
+            "progress": progress,
+            "may_issue": issuer,
+            "issue": _issue_next(batch, progress) if issuer else None,
+            "BatchKind": BatchKind,
         },
     )
 
 
 @trust_role_required()
 def batch_progress_json(request, pk):
-    batch = get_object_or_404(LetterBatch, pk=pk)
-    return JsonResponse(batch_progress(batch))
+    """The progress; once an approve-all has finished, also what issue-all would send (for the CEO), so
+    the page offers it without reloading."""
+    batch = get_object_or_404(LetterBatch.objects.select_related("half_term"), pk=pk)
+    progress = batch_progress(batch)
+    if may_issue(request.user):
+        progress["issue"] = _issue_next(batch, progress)
+    return JsonResponse(progress)
 
 
 @require_POST

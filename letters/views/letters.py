@@ -18,7 +18,7 @@ from ..compose import content_hash, letter_content
 from ..errors import LetterError
 from ..exports import letters_table
 from ..forms import LetterForm, ReasonForm, ReportDoneForm
-from ..models import BatchKind, Letter, LetterBatch, LetterPdf, LetterStatus, RenderStatus
+from ..models import BatchKind, Letter, LetterPdf, LetterStatus, RenderStatus
 from ..permissions import (
     may_acknowledge,
     may_read_drafts,
@@ -27,7 +27,7 @@ from ..permissions import (
     require_issue,
     require_write,
 )
-from ..selectors import undecided_categories
+from ..selectors import batch_outcomes, undecided_categories
 from .common import (
     letter_for,
     refused,
@@ -53,7 +53,7 @@ def letter_list(request):
     half_term = _half_term_from(request)
     letters = list(
         Letter.objects.filter(half_term=half_term)
-        .select_related("school")
+        .select_related("school", "acknowledged_by")
         .order_by("school__name", "-version")
     )
     pdfs = {}
@@ -73,7 +73,7 @@ def letter_list(request):
             "counts": counts,
             "ready_drafts": len(drafts) - len(waiting),
             "waiting_for_categories": len(waiting),
-            "batches": LetterBatch.objects.filter(half_term=half_term)[:5],
+            "batches": batch_outcomes(half_term=half_term),
             "BatchKind": BatchKind,
         },
     )

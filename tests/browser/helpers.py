@@ -46,11 +46,30 @@ def sign_in_through_the_browser(page, user, *, password=PASSWORD):
 
     Every page passed through is checked with axe.
     """
+    _ready_to_sign_in(user)
+    visit(page, "/accounts/sign-in/")
+    _sign_in_here(page, user, password=password)
+
+
+def follow_the_link_and_sign_in(page, user, link, *, password=PASSWORD):
+    """A signed-out person opens a link from an email: the portal asks them to sign in (and for their
+    second factor), then takes them to the link's page."""
+    _ready_to_sign_in(user)
+    page.goto(link)
+    page.wait_for_load_state()
+    assert "/accounts/sign-in/" in page.url, f"{link} did not ask to sign in: {page.url}"
+    assert_accessible(page)
+    _sign_in_here(page, user, password=password)
+
+
+def _ready_to_sign_in(user):
     if second_factor_required(user) and not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         # As if they set up their app on an earlier day (test_two_factor.py walks through setting it up).
         TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_APP, confirmed=True)
     forget_access(user)
-    visit(page, "/accounts/sign-in/")
+
+
+def _sign_in_here(page, user, *, password):
     page.get_by_label("Email address").fill(user.email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
@@ -63,3 +82,33 @@ def sign_in_through_the_browser(page, user, *, password=PASSWORD):
         page.wait_for_load_state()
     assert "/accounts/" not in page.url, f"still on {page.url} after signing in"
     assert_accessible(page)
+
+
+class PageLoads:
+    """Counts the pages a journey loads in the browser: every navigation of the main frame, a form POST
+    included and its redirect not counted again, a download included. Background fetches (the letters'
+    progress, the half-term screen's rows) are not navigations and are not counted."""
+
+    def __init__(self, page):
+        self.page = page
+        self.loads: list[str] = []
+        page.on("request", self._seen)
+
+    def _seen(self, request):
+        if (
+            request.is_navigation_request()
+            and request.frame == self.page.main_frame
+            and request.redirected_from is None
+        ):
+            self.loads.append(f"{request.method} {request.url}")
+
+    @property
+    def count(self) -> int:
+        return len(self.loads)
+
+    def report(self, name: str, *, at_most: int):
+        """Print the journey's figure (the CI log keeps it) and hold it to the goal."""
+        print(f"\nJOURNEY {name}: {self.count} page loads")
+        for load in self.loads:
+            print(f"    {load}")
+        assert self.count <= at_most, f"{name} took {self.count} page loads, more than {at_most}"

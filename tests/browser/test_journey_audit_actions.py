@@ -1,4 +1,5 @@
-"""Journey 3: the compliance manager checks what schools reported, closes one action and reopens another."""
+"""Journey: the compliance manager checks what schools reported and closes three actions, each where it is
+listed (the to-do page, then the audit actions list), without opening any action's own page."""
 
 import pytest
 from django.utils import timezone
@@ -7,7 +8,7 @@ from playwright.sync_api import expect
 from audits.models import ActionStatus
 from audits.services import audit_action_report_done
 from tests.audits.factories import action_at
-from tests.browser.helpers import assert_accessible, sign_in_through_the_browser
+from tests.browser.helpers import PageLoads, assert_accessible, sign_in_through_the_browser
 
 pytestmark = pytest.mark.browser
 
@@ -23,41 +24,64 @@ def reported_done(world, description):
     )
 
 
-def open_and_check(page, name, *, role="link", exact=True):
-    page.get_by_role(role, name=name, exact=exact).first.click()
+def close_in_place(page, row, *, comment):
+    row.locator("summary", has_text="Close it").click()
+    row.get_by_label("Comment").fill(comment)
+    row.get_by_role("button", name="Close the action").click()
     page.wait_for_load_state()
-    assert_accessible(page)
-
-
-def test_the_compliance_manager_closes_one_action_and_reopens_another(page, world):
-    to_close = reported_done(world, "Replace the self-closer on the hall fire door")
-    to_reopen = reported_done(world, "Test the emergency lighting monthly and log it")
-
-    sign_in_through_the_browser(page, world.compliance_manager)
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-    open_and_check(page, "Audit actions")
-    open_and_check(page, "Reported, awaiting a check (2)")
-    open_and_check(page, to_close.description)
-    open_and_check(page, "Close it")
-    # The form's initial "today" does not reach the browser's date picker (audits' date inputs render it as
-    # 23/11/2026, which type="date" refuses), so the person types it, as they would.
-    page.get_by_label("Closure date").fill(timezone.localdate().isoformat())
-    page.get_by_label("Comment").fill("Photo of the new closer seen.")
-    page.get_by_role("button", name="Close the action").click()
     expect(page.get_by_role("status").get_by_text("Action closed.")).to_be_visible()
     assert_accessible(page)
-    to_close.refresh_from_db()
-    assert to_close.status == ActionStatus.CLOSED and to_close.closed_on == timezone.localdate()
 
-    open_and_check(page, "Audit actions")
-    open_and_check(page, to_reopen.description)
-    open_and_check(page, "Reopen it")
-    page.get_by_role("button", name="Reopen the action").click()
-    expect(page.get_by_role("alert").get_by_text("There is a problem")).to_be_visible()
+
+def test_the_compliance_manager_checks_and_closes_three_reported_actions_in_at_most_5_page_loads(page, world):
+    actions = [
+        reported_done(world, "Replace the self-closer on the hall fire door"),
+        reported_done(world, "Test the emergency lighting monthly and log it"),
+        reported_done(world, "Service the boiler and file the certificate"),
+    ]
+    sign_in_through_the_browser(page, world.compliance_manager)
+    expect(page.get_by_role("heading", level=1)).to_have_text("To do")
+    loads = PageLoads(page)
+
+    # Two from the to-do page: what the school said is on the item; the form opens in place.
+    for action in actions[:2]:
+        item = page.locator(".task-list__item").filter(has_text=action.description)
+        expect(item.get_by_text("Contractor replaced it.")).to_be_visible()
+        close_in_place(page, item, comment="Photo of the work seen.")
+        assert "/audits/actions/" not in page.url  # back on the to-do page
+
+    # The third from the audit actions list, where its row has the same forms.
+    page.get_by_role("link", name="Audit actions", exact=True).first.click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    row = page.get_by_role("row").filter(has_text=actions[2].description)
+    close_in_place(page, row, comment="Certificate seen.")
+    assert "/audits/actions/" in page.url
+
+    loads.report("compliance manager", at_most=5)
+    for action in actions:
+        action.refresh_from_db()
+        assert action.status == ActionStatus.CLOSED and action.closed_on == timezone.localdate()
+
+
+def test_a_reopen_without_a_reason_is_refused_with_what_was_typed_and_returns_to_the_list_once_given(
+    page, world
+):
+    action = reported_done(world, "Test the emergency lighting monthly and log it")
+    sign_in_through_the_browser(page, world.compliance_manager)
+    page.goto("/audits/actions/?awaiting_check=on")
+    row = page.get_by_role("row").filter(has_text=action.description)
+    row.locator("summary", has_text="Reopen it").click()
+    row.get_by_role("button", name="Reopen the action").click()
+    page.wait_for_load_state()
+    summary = page.locator(".error-summary")
+    expect(summary).to_contain_text("Say why the action is reopened")
     assert_accessible(page)
     page.get_by_label("Why you are reopening it").fill("The log has no entries for October: send it.")
     page.get_by_role("button", name="Reopen the action").click()
+    page.wait_for_load_state()
     expect(page.get_by_role("status").get_by_text("Action reopened.")).to_be_visible()
+    assert "/audits/actions/?awaiting_check=on" in page.url
     assert_accessible(page)
-    to_reopen.refresh_from_db()
-    assert to_reopen.status == ActionStatus.REOPENED
+    action.refresh_from_db()
+    assert action.status == ActionStatus.REOPENED

@@ -1,5 +1,7 @@
 """The letters pages in a real browser: accessible (axe), no CSP refusals, and the progress bar updating."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -34,4 +36,6 @@ def test_the_ceo_sees_the_progress_bar_move_and_the_page_settle_when_the_batch_e
     # Playwright's own assertion, not wait_for_function: the page's CSP rightly forbids eval.
     expect(page.locator("progress")).to_have_attribute("value", "1")
     page.get_by_text("1 of 1 done.").wait_for()
+    # Finished: the next step shows in place, without reloading the page.
+    expect(page.get_by_role("link", name=re.compile("who has acknowledged"))).to_be_visible()
     assert_accessible(page)

@@ -28,7 +28,14 @@ def test_a_move_refused_for_want_of_a_vote_links_to_the_vote_form_holding_it(wor
     link = (
         reverse("categorisation:vote_new", args=[world.school_a.urn])
         + "?"
-        + urlencode({"level": unacceptable.pk, "motion": "Targets missed & no progress."})
+        + urlencode(
+            {
+                "level": unacceptable.pk,
+                "motion": "Targets missed & no progress.",
+                # Once the vote is open, back to the half-term screen.
+                "next": f"{reverse('categorisation:decide')}?half_term={aut2.pk}",
+            }
+        )
     )
     assert "needs a vote by the CEO, the LSB chair" in page
     assert f'href="{link.replace("&", "&amp;")}"' in page

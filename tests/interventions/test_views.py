@@ -130,3 +130,9 @@ def test_the_overview_tag_lists_the_trusts_slipping_deadlines(world):
     scenario.notice(world)
     html = Template("{% load interventions %}{% interventions_deadlines %}").render(Context({}))
     assert "Education warning-notice target missed" in html and "Single central record complete" in html
+
+
+def test_a_heads_menu_links_to_their_schools_open_rep_and_no_other_head_sees_it(world, client_as, rep):
+    link = f'href="{reverse("interventions:rep_detail", args=[rep.pk])}">Your REP</a>'
+    assert link in client_as(world.head_a).get(reverse("todo:list")).content.decode()
+    assert "Your REP" not in client_as(world.head_b).get(reverse("todo:list")).content.decode()
