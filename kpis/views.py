@@ -12,6 +12,7 @@ from kpis.importing import SPECS, preview
 from kpis.measures import SMALL_COHORT_BELOW
 from kpis.models import ImportKind, ImportStatus, KpiImport
 from kpis.services import kpi_import_confirm, kpi_import_upload, may_import
+from kpis.table_html import table_rows_html
 from schools.access import appointment_required, get_for_user, trust_role_required
 from schools.models import School
 from trust_portal.tabular import template_response
@@ -39,7 +40,7 @@ def trust_table(request):
             "academic_year": year,
             "year_form": YearForm(initial={"year": year.name}),
             "measures": measures,
-            "rows": rows,
+            "rows": table_rows_html(rows, academic_year=year),
             "comparators": selectors.comparators_for_year(academic_year=year),
             "small_cohort_below": SMALL_COHORT_BELOW,
         },
