@@ -26,7 +26,12 @@ from .models import (
     Vote,
     VoteMessage,
 )
-from .services import categorisation_decide, categorisations_lock, finance_figures_save
+from .services import (
+    DecisionRequest,
+    categorisations_decide_many,
+    categorisations_lock,
+    finance_figures_save,
+)
 from .services.votes import vote_cast, vote_close, vote_open
 
 CASTLE_HILL, GREENWAY, IVY_LANE, ELMSTEAD, LARKRISE = "990103", "990107", "990109", "990105", "990112"
@@ -116,26 +121,33 @@ def load(*, stdout=None):
     schools = list(School.objects.order_by("urn"))
     made = 0
     for index, half_term in enumerate(past):
+        decided = set(
+            Categorisation.objects.filter(half_term=half_term).values_list("school_id", "dimension")
+        )
+        requests, vote_records = [], []
         for school in schools:
             for dimension in Dimension:
-                if Categorisation.objects.filter(
-                    school=school, half_term=half_term, dimension=dimension
-                ).exists():
+                if (school.pk, dimension) in decided:
                     continue
                 code, rationale, ticks = _story(school.urn, dimension, index)
                 if (school.urn, dimension, index) == (GREENWAY, Dimension.EDUCATION, VOTE_AT):
-                    record = _greenway_vote(school, half_term, levels, ceo)
-                else:
-                    record = categorisation_decide(
+                    vote_records.append(_greenway_vote(school, half_term, levels, ceo))
+                    continue
+                requests.append(
+                    DecisionRequest(
                         school=school,
-                        half_term=half_term,
                         level=levels[(dimension, code)],
-                        by=ceo,
                         rationale=rationale,
-                        characteristics=[characteristics[c] for c in ticks],
+                        characteristic_ids={characteristics[c].pk for c in ticks},
                     )
-                _backdate(record, half_term)
-                made += 1
+                )
+        # The whole trust's half-term in one bulk decision, as the half-term screen saves it.
+        records = categorisations_decide_many(half_term=half_term, requests=requests, by=ceo)
+        refused = [request.error for request in requests if request.error]
+        if refused:
+            raise ValueError(f"The demo's {half_term.label} decisions were refused: {refused[0]}")
+        _backdate([*records, *vote_records], half_term)
+        made += len(records) + len(vote_records)
         for school in schools:
             categorisations_lock(school=school, half_term=half_term, by=ceo)
     for half_term in [*past[FINANCE_FROM:], current]:
@@ -180,16 +192,17 @@ def _greenway_vote(school, half_term, levels, ceo):
     return record
 
 
-def _backdate(record, half_term):
+def _backdate(records, half_term):
     """Demo history: decisions dated at the end of their half-term, as if made then."""
     when = timezone.make_aware(datetime.combine(half_term.ends_on, time(16, 0)))
-    Categorisation.objects.filter(pk=record.pk).update(decided_at=when)
-    if record.vote_id:
-        Vote.objects.filter(pk=record.vote_id).update(
+    Categorisation.objects.filter(pk__in=[record.pk for record in records]).update(decided_at=when)
+    vote_ids = [record.vote_id for record in records if record.vote_id]
+    if vote_ids:
+        Vote.objects.filter(pk__in=vote_ids).update(
             opened_at=when, closed_at=when, closes_on=half_term.ends_on
         )
         # A vote of the demo's past: its panel was told then, not by today's worker.
-        VoteMessage.objects.filter(vote_id=record.vote_id).update(status=MessageStatus.SENT, sent_at=when)
+        VoteMessage.objects.filter(vote_id__in=vote_ids).update(status=MessageStatus.SENT, sent_at=when)
 
 
 # A target the trust set as a round sum, as the seed's letter shows one ("Target +£50k").

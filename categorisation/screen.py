@@ -41,6 +41,7 @@ class SchoolRow:
     decisions: list
     correction: str = ""
     expanded: bool = True  # the evidence, rationale and characteristics are in the page
+    html: str = ""  # a compact row's markup, written in Python (screen_html.compact_rows_html)
 
     @property
     def locked(self):

@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import Max, Q
 from django.urls import reverse
 
-from categorisation.models import Categorisation, Dimension, Record
+from categorisation.models import Categorisation, Dimension, Level, Record
 from schools.models import HalfTerm, School
 
 from .models import (
@@ -222,23 +222,22 @@ def notices_due_a_vote(*, on: date, school_ids=None):
 
 
 def latest_levels(*, school_ids, half_term) -> dict:
-    """{(school_id, dimension): Level} of each school's latest decision up to `half_term` (one query).
+    """{(school_id, dimension): Level} of each school's latest decision up to `half_term` (two queries).
 
     A school not yet categorised this half-term still stands where it was last placed. `school_ids`
-    None means every school.
+    None means every school. The latest is picked here from the rows in order: a per-row subquery grew
+    with the square of the trust's history.
     """
-    latest = (
-        Categorisation.objects.current()
-        .filter(
-            school=OuterRef("school"),
-            dimension=OuterRef("dimension"),
-            half_term__starts_on__lte=half_term.starts_on,
-        )
-        .order_by("-half_term__starts_on")
-        .values("pk")[:1]
-    )
-    records = _in(Categorisation.objects.filter(pk=Subquery(latest)), "school_id", school_ids)
-    return {(r.school_id, r.dimension): r.level for r in records.select_related("level")}
+    rows = _in(
+        Categorisation.objects.current().filter(half_term__starts_on__lte=half_term.starts_on),
+        "school_id",
+        school_ids,
+    ).order_by("school_id", "dimension", "-half_term__starts_on")
+    latest = {}
+    for school_id, dimension, level_id in rows.values_list("school_id", "dimension", "level_id"):
+        latest.setdefault((school_id, dimension), level_id)
+    levels = Level.objects.in_bulk(set(latest.values()))
+    return {key: levels[level_id] for key, level_id in latest.items()}
 
 
 @dataclass(frozen=True)

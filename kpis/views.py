@@ -13,8 +13,9 @@ from kpis.forms import ImportFileForm, YearForm
 from kpis.importing import SPECS, preview
 from kpis.measures import SMALL_COHORT_BELOW
 from kpis.models import ImportKind, ImportStatus, KpiImport
-from kpis.permissions import require_import
+from kpis.permissions import may_import, require_import
 from kpis.services import kpi_import_confirm, kpi_import_upload
+from kpis.table_html import table_rows_html
 from schools.access import appointment_required, get_for_user, trust_role_required
 from schools.models import School
 from trust_portal.tabular import requested_format, spreadsheet_response, template_response
@@ -42,7 +43,7 @@ def trust_table(request):
             "academic_year": year,
             "year_form": YearForm(initial={"year": year.name}),
             "measures": measures,
-            "rows": rows,
+            "rows": table_rows_html(rows, academic_year=year),
             "comparators": selectors.comparators_for_year(academic_year=year),
             "reserves_chart": reserves_chart_for(schools=schools),
             "small_cohort_below": SMALL_COHORT_BELOW,

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from schools.models import Appointment
 from schools.roles import HEAD_ROLES, Role
+from trust_portal.queue import enqueue
 
 from .errors import LetterError, PdfNotReady
 from .models import (
@@ -84,21 +85,22 @@ def _issue(item: LetterBatchItem) -> None:
         if letter.is_sent:
             return  # already issued: never send twice
         raise LetterError("This letter was returned to draft after the batch started; approve it again.")
+    by = item.batch.started_by
     try:
-        letter_issue(letter=letter, by=item.batch.started_by)
+        letter_issue(letter=letter, by=by, queue_email=False)
     except PdfNotReady:
         # Only when the data changed after approval (or its render failed): make the PDF now, then send.
         _ready_pdf(letter)
-        letter_issue(letter=letter, by=item.batch.started_by)
-    # The issue has committed: send the email here rather than behind the rest of the batch in the queue.
-    # The task letter_issue queued finds it sent and does nothing (the send is claimed once); if sending
-    # fails here, that task tries again with its retries. The letter is issued either way.
+        letter_issue(letter=letter, by=by, queue_email=False)
+    # The issue has committed: send the email here rather than behind the rest of the batch in the queue
+    # (and without a second task a letter on a polling queue). If sending fails here, the email's own task
+    # tries again with its retries; if this worker dies first, the sweeper queues it. The letter is issued
+    # either way.
     try:
         send_letter_email(letter.pk)
     except Exception:
-        logger.warning(
-            "Email for letter %s not sent yet; its queued task will retry", letter.pk, exc_info=True
-        )
+        logger.warning("Email for letter %s not sent yet; its task will retry", letter.pk, exc_info=True)
+        enqueue(lambda: send_letter_email.delay(letter.pk), what="an email")
 
 
 @shared_task(autoretry_for=TRANSIENT_ERRORS, **RETRY, **RENDER_LIMITS)

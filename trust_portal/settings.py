@@ -125,8 +125,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(exist_ok=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A worker process and the web process share the file: wait for locks instead of failing at once.
+    # Write-ahead logging lets the pages (and the workers' reads) go on while a worker writes, instead
+    # of every reader and writer taking turns on the whole file (it stays on the file once set).
     DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
+    DATABASES["default"]["OPTIONS"].update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 elif PRODUCTION:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 if PRODUCTION and DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
@@ -203,6 +207,9 @@ else:
         "data_folder_out": str(CELERY_QUEUE_DIR / "queue"),
         "control_folder": str(CELERY_QUEUE_DIR / "control"),
         "store_processed": False,
+        # A worker whose prefetch is full (or whose queue is empty) looks again after this long; the
+        # default second left both workers idle between a batch's tasks. A look is one folder listing.
+        "polling_interval": 0.1,
     }
     for folder in ("queue", "control"):
         (CELERY_QUEUE_DIR / folder).mkdir(parents=True, exist_ok=True)
@@ -216,8 +223,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # On Redis each worker process takes one task at a time. On the filesystem transport (a polling transport)
 # a finished task's ack waits for the next poll, and with a prefetch of 1 nothing more is fetched until
-# then: about one task a second. Prefetching 8 a process keeps the workers busy; acks stay late, so a
-# task whose worker dies is still redelivered.
+# then: about one task a second. Prefetching 8 a process (and polling every 0.1 s, above) keeps the workers
+# busy; acks stay late, so a task whose worker dies is still redelivered.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1 if REDIS_URL else 8
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from audits.forms import ActionFilterForm
+from audits.grid_page import grid_rows_html
 from audits.models import AWAITING_CHECK, ActionEvent, AuditAction, EventKind
 from audits.permissions import reporting_school_ids
 from audits.schedule_page import EXPORT_HEADERS as SCHEDULE_EXPORT_HEADERS
@@ -164,7 +165,7 @@ def grid(request):
     today = timezone.localdate()
     schools = list(School.objects.visible_to(request.user).order_by("name"))
     types, counts = action_counts_grid(schools=schools, today=today)
-    rows = [(school, [(t, counts.get((school.pk, t.pk), (0, 0))) for t in types]) for school in schools]
+    rows = grid_rows_html(schools=schools, types=types, counts=counts)
     return render(request, "audits/grid.html", {"types": types, "rows": rows})
 
 

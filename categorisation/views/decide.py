@@ -11,6 +11,7 @@ from schools.models import HalfTerm, School
 from ..permissions import decided_dimensions, may_decide, may_decide_all
 from ..rules import VOTE_ROUTES, level_before, move_for
 from ..screen import screen_rows, screen_save, typed_school_ids
+from ..screen_html import compact_rows_html
 
 
 @permission_required(may_decide, "This page is for trust-wide roles only.")
@@ -54,6 +55,7 @@ def decide(request):
                 decision.error = errors.get((row.school.pk, decision.dimension), "")
         refused = [row for row in rows if row.errors]
         _link_refusals_to_votes(refused, half_term)
+        compact_rows_html(rows, half_term=half_term)
         return render(request, "categorisation/decide.html", {**context, "rows": rows, "refused": refused})
     one = request.GET.get("school", "")
     if one.isdigit():
@@ -65,6 +67,7 @@ def decide(request):
             return render(request, "categorisation/_decide_detail.html", {**context, "row": rows[0]})
         return render(request, "categorisation/decide.html", {**context, "rows": rows, "one": rows[0]})
     rows = screen_rows(schools=schools, half_term=half_term, dimensions=dimensions, expanded=set())
+    compact_rows_html(rows, half_term=half_term)
     return render(request, "categorisation/decide.html", {**context, "rows": rows})
 
 

@@ -138,11 +138,13 @@ def letter_return_to_draft(*, letter: Letter, by) -> Letter:
 
 
 @transaction.atomic
-def letter_issue(*, letter: Letter, by) -> Letter:
+def letter_issue(*, letter: Letter, by, queue_email: bool = True) -> Letter:
     """Send an approved letter: freeze its content and PDF, lock the half-term's categories, email on commit.
 
     It needs a ready PDF made from the data as it is now, so what was approved is what is sent; the
     approval made it, so issuing is only sending (`PdfNotReady` otherwise: make the PDF, then issue).
+    `queue_email=False` is for a caller that sends the email itself once this has committed (an issue-all
+    task); if it never does, the sweeper finds the email not sent and queues it.
     """
     from ..compose import content_hash, letter_content
     from ..tasks import send_letter_email
@@ -171,7 +173,8 @@ def letter_issue(*, letter: Letter, by) -> Letter:
     categorisations_lock(school=letter.school, half_term=letter.half_term, by=by)
     record_append(actor=by, event="letter.issued", subject=letter, changes={"pdf": pdf.content_hash})
     # If the queue is down the letter is still issued; the sweeper queues its email once it is back.
-    transaction.on_commit(lambda: enqueue(lambda: send_letter_email.delay(letter.pk), what="an email"))
+    if queue_email:
+        transaction.on_commit(lambda: enqueue(lambda: send_letter_email.delay(letter.pk), what="an email"))
     return letter
 
 

@@ -47,7 +47,7 @@ class Command(BaseCommand):
         if options["schools"] < DEMO_SCHOOLS:
             raise CommandError(f"--schools must be at least {DEMO_SCHOOLS}, the demo trust's own schools.")
         work = Path(tempfile.mkdtemp(prefix="bench-pages-"))
-        runs = {}
+        runs, load_before = {}, os.getloadavg()[0]
         try:
             for schools in (DEMO_SCHOOLS, options["schools"]):
                 runs[schools] = self._run(work, schools, options["database_url"], options["samples"])
@@ -57,7 +57,8 @@ class Command(BaseCommand):
         small, large = runs[DEMO_SCHOOLS], runs[options["schools"]]
         self.stdout.write(
             f"Pages on the demo trust, {engine}, median of {options['samples']} requests "
-            f"(trusts built in {small['built']:.0f} s and {large['built']:.0f} s):"
+            f"(trusts built in {small['built']:.0f} s and {large['built']:.0f} s; "
+            f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after):"
         )
         for line in table(
             runs[DEMO_SCHOOLS]["pages"], runs[options["schools"]]["pages"], schools=options["schools"]
