@@ -13,7 +13,7 @@ from kpis.forms import ImportFileForm, YearForm
 from kpis.importing import SPECS, preview
 from kpis.measures import SMALL_COHORT_BELOW
 from kpis.models import ImportKind, ImportStatus, KpiImport
-from kpis.permissions import may_import, require_import
+from kpis.permissions import require_import
 from kpis.services import kpi_import_confirm, kpi_import_upload
 from kpis.table_html import table_rows_html
 from schools.access import appointment_required, get_for_user, trust_role_required
