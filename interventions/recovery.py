@@ -3,10 +3,9 @@ waiting longer than any task may run, or held by a worker that died, gets a new 
 
 from datetime import datetime
 
-from django.db.models import Q
-
-from letters.models import EmailStatus, RenderStatus
+from letters.models import EmailStatus
 from letters.recovery import stale_before
+from trust_portal.pdf_records import pdf_records_stalled
 from trust_portal.queue import enqueue
 
 from .models import NoticeEmail, NoticePdf
@@ -15,12 +14,7 @@ from .models import NoticeEmail, NoticePdf
 def notice_pdfs_recover(*, now: datetime | None = None) -> int:
     from .tasks import render_notice_pdf
 
-    cutoff = stale_before(now)
-    waiting = NoticePdf.objects.filter(
-        Q(status=RenderStatus.PENDING, created_at__lt=cutoff)
-        | Q(status=RenderStatus.PROCESSING, claimed_at__lt=cutoff)
-    )
-    ids = list(waiting.values_list("pk", flat=True))
+    ids = pdf_records_stalled(NoticePdf.objects.all(), now=now)
     for pk in ids:
         enqueue(lambda pk=pk: render_notice_pdf.delay(pk), what=f"notice PDF {pk}")
     return len(ids)

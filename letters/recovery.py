@@ -12,9 +12,10 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from trust_portal.pdf_records import pdf_records_stalled
 from trust_portal.queue import enqueue
 
-from .models import EmailStatus, ItemStatus, Letter, LetterBatchItem, LetterPdf, LetterStatus, RenderStatus
+from .models import EmailStatus, ItemStatus, Letter, LetterBatchItem, LetterPdf, LetterStatus
 
 
 def stale_before(now: datetime | None = None) -> datetime:
@@ -75,12 +76,7 @@ def letter_pdfs_recover(*, now: datetime | None = None) -> int:
     """Approved letters' PDFs waiting with no render, or held by a dead renderer, get a new task."""
     from .tasks import render_letter_pdf
 
-    cutoff = stale_before(now)
-    waiting = LetterPdf.objects.filter(letter__status=LetterStatus.APPROVED).filter(
-        Q(status=RenderStatus.PENDING, created_at__lt=cutoff)
-        | Q(status=RenderStatus.PROCESSING, claimed_at__lt=cutoff)
-    )
-    ids = list(waiting.values_list("pk", flat=True))
+    ids = pdf_records_stalled(LetterPdf.objects.filter(letter__status=LetterStatus.APPROVED), now=now)
     for pk in ids:
         enqueue(lambda pk=pk: render_letter_pdf.delay(pk), what=f"letter PDF {pk}")
     return len(ids)

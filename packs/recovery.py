@@ -3,10 +3,7 @@ task may run, or held by a worker that died, gets a new task."""
 
 from datetime import datetime
 
-from django.db.models import Q
-
-from letters.recovery import stale_before
-from trust_portal.pdf_records import RenderStatus
+from trust_portal.pdf_records import pdf_records_stalled
 
 from .models import Pack
 
@@ -14,12 +11,7 @@ from .models import Pack
 def pack_pdfs_recover(*, now: datetime | None = None) -> int:
     from .services import pack_render_queue
 
-    cutoff = stale_before(now)
-    waiting = Pack.objects.filter(
-        Q(status=RenderStatus.PENDING, created_at__lt=cutoff)
-        | Q(status=RenderStatus.PROCESSING, claimed_at__lt=cutoff)
-    )
-    ids = list(waiting.values_list("pk", flat=True))
+    ids = pdf_records_stalled(Pack.objects.all(), now=now)
     for pk in ids:
         pack_render_queue(pack_id=pk)
     return len(ids)

@@ -70,6 +70,18 @@ def _stale_after() -> timedelta:
     return settings.PORTAL_CLAIM_STALE_AFTER
 
 
+def pdf_records_stalled(queryset, *, now=None) -> list[int]:
+    """The ids of PDF records waiting longer than any task may run, or held by a worker that died: the
+    sweeper gives each a new task (letters, notices, peer review letters, packs)."""
+    cutoff = (now or timezone.now()) - _stale_after()
+    return list(
+        queryset.filter(
+            Q(status=RenderStatus.PENDING, created_at__lt=cutoff)
+            | Q(status=RenderStatus.PROCESSING, claimed_at__lt=cutoff)
+        ).values_list("pk", flat=True)
+    )
+
+
 def pdf_record_render(
     *,
     model: type[PdfRecord],
