@@ -27,8 +27,8 @@ MOVES_A_SCHOOL = {PackKind.TRUST_BOARD: 2, PackKind.EDUCATION_STANDARDS: 1, Pack
 
 
 def add_schools(count):
-    """Schools with KPI results, two half-terms of categories (a move in education and finance), finance figures and
-    an audit action, as every school of the demo trust has."""
+    """Schools with KPI results, two half-terms of categories (a move in education and in finance),
+    finance figures and an audit action, as every school of the demo trust has."""
     before, now = half_term(2026, 1), half_term(2026, 2)
     for _ in range(count):
         school = SchoolFactory(phase=Phase.PRIMARY, urn=str(300000 + School.objects.count()))
