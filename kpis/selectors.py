@@ -52,18 +52,24 @@ def _figures(comparator):
     return ComparatorFigures(comparator.label, comparator.all_pupils, comparator.disadvantaged)
 
 
-def _comparators_by_key(*, academic_year_ids, local_authority, phase):
-    """(measure, academic year id) -> {"la": Comparator, "national": Comparator}; one query.
+def _comparators_by_phase(*, academic_year_ids, local_authority, phases):
+    """phase -> {(measure, academic year id) -> {"la": Comparator, "national": Comparator}}; one query.
 
     A figure for the school's own phase wins over the all-schools figure.
     """
-    found = {}
+    found = {phase: {} for phase in phases}
     comparators = Comparator.objects.filter(
-        academic_year_id__in=academic_year_ids, area__in=[local_authority, NATIONAL], phase__in=["", phase]
+        academic_year_id__in=academic_year_ids,
+        area__in=[local_authority, NATIONAL],
+        phase__in=["", *phases],
     ).order_by("-phase")  # blank last, so the phase's own figure is kept
     for comparator in comparators:
         side = "national" if comparator.is_national else "la"
-        found.setdefault((comparator.measure, comparator.academic_year_id), {}).setdefault(side, comparator)
+        for phase in [comparator.phase] if comparator.phase else phases:
+            if phase in found:
+                found[phase].setdefault((comparator.measure, comparator.academic_year_id), {}).setdefault(
+                    side, comparator
+                )
     return found
 
 
@@ -114,14 +120,39 @@ def kpi_rows_for(
     half-term recorded before it in that half-term's year), else the latest recorded in `academic_year`.
     Three queries.
     """
+    return kpi_rows_by_school(schools=[school], academic_year=academic_year, half_term=half_term)[school.pk]
+
+
+def kpi_rows_by_school(
+    *, schools, academic_year: AcademicYear, half_term: HalfTerm | None = None
+) -> dict[int, list[KpiRow]]:
+    """`kpi_rows_for` for many schools at once: school id -> its rows. Three queries, however many
+    schools (the results of them all, and the comparators of every phase among them)."""
+    schools = list(schools)
     local_authority = Trust.objects.get_current().comparator_local_authority
-    results = list(KpiResult.objects.filter(school=school).select_related("half_term__academic_year"))
+    results_of = {school.pk: [] for school in schools}
+    for result in KpiResult.objects.filter(school__in=schools).select_related("half_term__academic_year"):
+        results_of[result.school_id].append(result)
     attendance_year_id = half_term.academic_year_id if half_term else academic_year.pk
-    comparators = _comparators_by_key(
+    comparators_of = _comparators_by_phase(
         academic_year_ids={academic_year.pk, attendance_year_id},
         local_authority=local_authority,
-        phase=school.phase,
+        phases={school.phase for school in schools},
     )
+    return {
+        school.pk: _rows(
+            school=school,
+            results=results_of[school.pk],
+            comparators=comparators_of[school.phase],
+            academic_year=academic_year,
+            half_term=half_term,
+            attendance_year_id=attendance_year_id,
+        )
+        for school in schools
+    }
+
+
+def _rows(*, school, results, comparators, academic_year, half_term, attendance_year_id) -> list[KpiRow]:
     measures_seen = {r.measure for r in results}
     rows = []
     for measure in ORDER:

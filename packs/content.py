@@ -3,7 +3,7 @@ from the rows, so a pack reads the same however the rows change after it was ask
 
 Each kind has its own sections (seed 002 and the board's terms of reference): the Trust Board sees the
 whole picture, the E&S committee education and KPIs, the F&R committee finance and reserves. A fixed
-number of queries per section, except the KPI rows (three a school).
+number of queries per section, however many schools the trust has.
 """
 
 import hashlib
@@ -17,7 +17,7 @@ from categorisation.models import Categorisation, Dimension, FinanceFigures
 from charts import selectors as chart_data
 from interventions.models import Frep, ImprovementBoard, RecordStatus, Rep, WarningNotice
 from interventions.selectors import deadlines_for
-from kpis.selectors import default_academic_year, kpi_rows_for
+from kpis.selectors import default_academic_year, kpi_rows_by_school
 from schools.models import HalfTerm, School, Trust
 
 from .models import PackKind
@@ -238,11 +238,12 @@ def _audit_compliance(*, schools, today) -> list[dict]:
 
 def _kpis(*, schools) -> dict:
     """Each school's KPI rows for the year of the latest published results, against the comparator,
-    with the PPG gap (disadvantaged less all pupils)."""
+    with the PPG gap (disadvantaged less all pupils). Four queries, however many schools."""
     year = default_academic_year()
+    rows_of = kpi_rows_by_school(schools=schools, academic_year=year) if year else {}
     rows = []
     for school in schools:
-        for row in kpi_rows_for(school=school, academic_year=year) if year else []:
+        for row in rows_of.get(school.pk, []):
             gap = None
             if row.all_pupils is not None and row.disadvantaged is not None:
                 gap = float(row.disadvantaged - row.all_pupils)

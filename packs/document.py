@@ -8,6 +8,7 @@ from charts import figures
 from trust_portal.pdf_records import pdf_record_render
 
 from .models import Pack
+from .services import pack_content_freeze
 
 
 def _percent(value):
@@ -62,10 +63,12 @@ def pack_document_html(content: dict, *, for_pdf: bool = True) -> str:
 
 
 def pack_pdf_render(*, pack_id: int) -> Pack | None:
+    """Claim the pack, read and freeze what it says (the first time), lay it out and store the PDF."""
     return pdf_record_render(
         model=Pack,
         pk=pack_id,
-        html=lambda pack: pack_document_html(pack.content),
+        html=lambda pack: pack_document_html(pack_content_freeze(pack)),
+        related=("half_term",),
         file_name=lambda pack: (
             f"packs/{pack.kind}-{pack.meeting_on:%Y-%m-%d}-{pack.pk}-{pack.content_hash[:12]}.pdf"
         ),

@@ -38,8 +38,9 @@ class PackQuerySet(models.QuerySet):
 
 
 class Pack(PdfRecord):
-    """One meeting's pack. Its content is frozen when it is asked for; a worker makes the PDF once, and
-    a later pack for the same meeting is a new record, never a change to this one."""
+    """One meeting's pack. It is asked for in a request and waits; the worker that makes it reads what it
+    says and freezes that content on the record (empty, with no hash, until then), makes the PDF once,
+    and a later pack for the same meeting is a new record, never a change to this one."""
 
     kind = models.CharField(max_length=20, choices=PackKind.choices)
     meeting_on = models.DateField("meeting date")

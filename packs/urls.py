@@ -8,4 +8,5 @@ urlpatterns = [
     path("new/", views.pack_new, name="new"),
     path("<int:pk>/", views.pack_detail, name="detail"),
     path("<int:pk>/pdf/", views.pack_pdf, name="pdf"),
+    path("<int:pk>/retry/", views.pack_retry, name="retry"),
 ]

@@ -1,9 +1,11 @@
 """Pack pages: the list, making one, and a pack's page with its status and download. Every download is
 recorded, as letters' PDFs are."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from accounts.services import DOWNLOADED, access_record_create
 from schools.access import get_for_user, trust_role_required
@@ -11,7 +13,7 @@ from trust_portal.pdf_records import RenderStatus
 from trust_portal.queue import QUEUE_UNREACHABLE, broker_reachable
 from trust_portal.uploads import protected_file_response
 
-from . import permissions, selectors
+from . import permissions, selectors, services
 from .forms import PackForm
 from .models import Pack
 from .services import pack_make
@@ -53,8 +55,31 @@ def pack_new(request):
 def pack_detail(request, pk):
     pack = get_for_user(Pack.objects.select_related("made_by", "half_term"), request.user, pk=pk)
     return render(
-        request, "packs/pack_detail.html", {"pack": pack, "statuses": RenderStatus, "content": pack.content}
+        request,
+        "packs/pack_detail.html",
+        {
+            "pack": pack,
+            "statuses": RenderStatus,
+            "content": pack.content,
+            "may_retry": pack.status == RenderStatus.FAILED and permissions.may_make_pack(request.user),
+        },
     )
+
+
+@require_POST
+@trust_role_required()
+def pack_retry(request, pk):
+    pack = get_for_user(Pack.objects, request.user, pk=pk)
+    try:
+        if not broker_reachable():
+            raise ValidationError(QUEUE_UNREACHABLE)
+        services.pack_retry(pack=pack, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, "Trying the pack again: refresh this page in a minute to download it.")
+    return redirect("packs:detail", pk=pack.pk)
 
 
 @trust_role_required()

@@ -1,6 +1,7 @@
 """Who may use each pack page. The CEO (and the governance professional) make packs; the board's pack is
 read by trustees and the committee chairs, a committee's pack by trustees and that committee's chair.
-School roles get 403 (the pages are trust-wide); trust-wide people who do not read a pack get 404."""
+School roles get 403 (the pages are trust-wide); trust-wide people who do not read a pack get 404.
+Only its makers try a failed pack again."""
 
 from tests.access import Rule, statuses
 from tests.packs import scenario
@@ -21,4 +22,11 @@ RULES = [
     Rule("packs:detail", PACK_READERS, kwargs=pk(scenario.es_pack)),
     Rule("packs:detail", PACK_READERS, kwargs=pk(scenario.fr_pack)),
     Rule("packs:pdf", PACK_READERS, kwargs=pk(scenario.ready_board_pack)),
+    # Readers who do not make packs may not try one again (403); people who do not read it never see it.
+    Rule(
+        "packs:retry",
+        statuses(default=403, cfo=404, compliance_manager=404, ceo=302, governance_professional=302),
+        kwargs=pk(scenario.failed_board_pack),
+        method="post",
+    ),
 ]

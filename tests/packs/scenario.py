@@ -4,9 +4,10 @@ own render function."""
 from django.utils import timezone
 
 from packs.document import pack_pdf_render
-from packs.models import PackKind
+from packs.models import Pack, PackKind
 from packs.services import pack_make
 from tests.categorisation.factories import CategorisationFactory, half_term, level
+from trust_portal.pdf_records import RenderStatus
 
 
 def categorised(world):
@@ -35,6 +36,16 @@ def board_pack(world):
 
 def ready_board_pack(world):
     return pack(world, ready=True)
+
+
+def failed_board_pack(world):
+    """A board pack whose PDF failed (its content was frozen first)."""
+    made = pack_pdf_render(pack_id=pack(world).pk)
+    Pack.objects.filter(pk=made.pk).update(
+        status=RenderStatus.FAILED, file="", last_error="OSError: the disk was full"
+    )
+    made.refresh_from_db()
+    return made
 
 
 def es_pack(world):

@@ -104,3 +104,33 @@ def test_the_pack_page_shows_its_checksum_once_made(world, client_as):
     pack = scenario.pack(world, ready=True)
     page = client_as(world.ceo).get(reverse("packs:detail", args=[pack.pk])).content.decode()
     assert pack.sha256 in page and "Download the pack" in page
+
+
+def test_the_governance_professional_tries_a_failed_pack_again_from_its_page(world, client_as):
+    pack = scenario.failed_board_pack(world)
+    url = reverse("packs:detail", args=[pack.pk])
+    assert "Try making the pack again" not in client_as(world.trustee).get(url).content.decode()
+    client = client_as(world.governance_professional)
+    page = client.get(url).content.decode()
+    assert "OSError: the disk was full" in page and "Try making the pack again" in page
+
+    response = client.post(reverse("packs:retry", args=[pack.pk]), follow=True)
+    pack.refresh_from_db()
+    assert response.redirect_chain == [(url, 302)] and pack.status == "pending"
+    page = response.content.decode()
+    assert "Trying the pack again" in page and "Try making the pack again" not in page
+
+
+def test_a_pack_that_has_not_failed_is_not_tried_again_and_the_page_says_why(world, client_as):
+    pack = scenario.pack(world, ready=True)
+    response = client_as(world.ceo).post(reverse("packs:retry", args=[pack.pk]), follow=True)
+    pack.refresh_from_db()
+    assert pack.status == "ready"
+    assert "Only a pack whose PDF failed can be tried again: this one is ready." in response.content.decode()
+
+
+def test_a_trustee_may_not_try_a_failed_pack_again(world, client_as):
+    pack = scenario.failed_board_pack(world)
+    assert client_as(world.trustee).post(reverse("packs:retry", args=[pack.pk])).status_code == 403
+    pack.refresh_from_db()
+    assert pack.status == "failed"

@@ -4,11 +4,14 @@ import hashlib
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from packs.content import content_hash
 from packs.document import pack_pdf_render
 from packs.models import Pack, PackKind
 from packs.recovery import pack_pdfs_recover
+from packs.services import pack_retry
 from packs.tasks import render_pack_pdf
 from tests.letters.worker import wait_for
 from tests.packs import scenario
@@ -21,14 +24,33 @@ def long_ago(settings):
     return timezone.now() - settings.PORTAL_CLAIM_STALE_AFTER - timedelta(seconds=1)
 
 
-def test_the_content_is_frozen_when_the_pack_is_asked_for(world):
+def test_the_request_only_asks_for_the_pack_and_the_worker_reads_and_freezes_what_it_says(world):
     scenario.categorised(world)
     pack = scenario.pack(world)
-    assert pack.content["moves"][0]["rationale"] == "Reading results fell for the second year."
-    world.school_a.categorisations.update(rationale="Rewritten later.")
+    assert (pack.status, pack.content, pack.content_hash) == (RenderStatus.PENDING, {}, "")
     pack = pack_pdf_render(pack_id=pack.pk)
     assert pack.status == RenderStatus.READY
     assert pack.content["moves"][0]["rationale"] == "Reading results fell for the second year."
+    assert pack.content_hash == content_hash(pack.content)
+    assert pack.content["made_on"] == f"{timezone.localdate(pack.created_at):%-d %B %Y}"
+
+
+def test_a_failed_pack_tried_again_keeps_the_content_it_froze_and_a_ready_one_is_never_remade(world):
+    scenario.categorised(world)
+    pack = scenario.failed_board_pack(world)
+    frozen = (pack.content, pack.content_hash)
+    world.school_a.categorisations.update(rationale="Rewritten later.")
+    pack = pack_retry(pack=pack, by=world.ceo)
+    assert pack.status == RenderStatus.PENDING
+    pack = pack_pdf_render(pack_id=pack.pk)
+    assert pack.status == RenderStatus.READY and (pack.content, pack.content_hash) == frozen
+    assert pack.content["moves"][0]["rationale"] == "Reading results fell for the second year."
+    made = (pack.sha256, pack.file.name)
+    with pytest.raises(ValidationError, match="Only a pack whose PDF failed can be tried again"):
+        pack_retry(pack=pack, by=world.ceo)
+    assert pack_pdf_render(pack_id=pack.pk).sha256 == made[0]
+    pack.refresh_from_db()
+    assert (pack.sha256, pack.file.name, pack.status) == (*made, RenderStatus.READY)
 
 
 def test_a_pack_left_processing_by_a_killed_worker_is_queued_again_and_made_once(world, settings):
