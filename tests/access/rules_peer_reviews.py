@@ -37,7 +37,9 @@ RULES = [
     Rule("peer_reviews:mine", statuses(default=200)),
     Rule(
         "peer_reviews:schedule",
-        statuses(default=200, trustee=403, head_a=403, lsb_chair_a=403, head_b=403),
+        statuses(
+            default=200, trustee=403, governance_professional=403, head_a=403, lsb_chair_a=403, head_b=403
+        ),
     ),
     Rule(
         "peer_reviews:plan",
