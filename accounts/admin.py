@@ -7,6 +7,7 @@ from accounts.forms import BackOfficeSignInForm
 from accounts.invitations import invitation_revoke, invitation_send
 from accounts.models import AccessRecord, Invitation, SessionsEnded, User
 from accounts.services import sessions_end_all
+from trust_portal.admin import ReadOnlyAdmin
 
 # The back office's own login page gives the same plain message while an account is cooling off
 # (the throttle itself is in the authentication backend, so it holds here regardless).
@@ -66,19 +67,6 @@ class UserAdmin(BaseUserAdmin):
                 person=person, by=request.user, reason="Ended in the back office"
             ).sessions_count
         self.message_user(request, f"Ended {ended} session(s).", messages.SUCCESS)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records are evidence, so no one adds, edits or deletes them here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(AccessRecord)

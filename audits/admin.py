@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from audits.models import ActionEvent, AuditAction, AuditType, ReminderSent
+from trust_portal.admin import ReadOnlyAdmin
 
 
 @admin.register(AuditType)
@@ -9,19 +10,6 @@ class AuditTypeAdmin(admin.ModelAdmin):
 
     list_display = ["name", "cycle", "provider", "order", "is_active"]
     list_editable = ["cycle", "provider", "order", "is_active"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Actions change only through audits.services (the portal's pages): the back office only looks."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ActionEventInline(admin.TabularInline):

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from trust_portal.admin import ReadOnlyAdmin
+
 from .models import (
     AllowedMove,
     Categorisation,
@@ -44,19 +46,6 @@ class LevelAdmin(admin.ModelAdmin):
     list_display = ["name", "dimension", "position", "label", "colour", "ladder"]
     list_filter = ["ladder", "dimension"]
     inlines = [CharacteristicInline]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """A record of who decided what, when and why: no one adds, edits or deletes it here."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Categorisation)

@@ -2,20 +2,9 @@
 
 from django.contrib import admin
 
+from trust_portal.admin import ReadOnlyAdmin
+
 from .models import Comparator, KpiImport, KpiResult
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Figures change only through an import (preview, confirm), so the record of who set them holds."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(KpiResult)

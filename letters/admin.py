@@ -6,18 +6,9 @@ see what each batch did, which letter is stuck and why.
 
 from django.contrib import admin
 
+from trust_portal.admin import ReadOnlyAdmin
+
 from .models import LetterBatch, LetterBatchItem
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class LetterBatchItemInline(admin.TabularInline):

@@ -1,19 +1,8 @@
 from django.contrib import admin
 
+from trust_portal.admin import ReadOnlyAdmin
+
 from .models import Digest, EmailPreference, HandOff
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Hand-offs are recorded and sent only by `notifications`: the back office only looks."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(HandOff)
