@@ -37,5 +37,3 @@ TRUST_WIDE_ROLES = frozenset(
 )
 SCHOOL_ROLES = frozenset({Role.HEADTEACHER, Role.HEAD_OF_SCHOOL, Role.LSB_CHAIR, Role.MENTOR})
 HEAD_ROLES = frozenset({Role.HEADTEACHER, Role.HEAD_OF_SCHOOL})
-# Trust-wide roles that are members of the Trust Board.
-BOARD_ROLES = frozenset({Role.TRUSTEE, Role.ES_CHAIR, Role.FR_CHAIR})

@@ -4,7 +4,7 @@ WeasyPrint's default fetcher follows file://, http(s):// and redirects, and `<li
 any readable file in the PDF. Here only `data:` URLs and files under the portal's own static folder are
 read; everything else is refused and remembered on the fetcher. Fonts ship in static/fonts so a PDF is
 the same on every machine. One FontConfiguration and the parsed stylesheets are kept per process: it
-costs the same time and grows memory far less (docs/PDF-NOTES measurements).
+costs the same time and grows memory far less (measured in the team's WeasyPrint notes, PDF-NOTES.md).
 """
 
 import atexit

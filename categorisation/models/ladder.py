@@ -118,10 +118,6 @@ class Level(models.Model):
     def tag_class(self):
         return f"tag--{self.colour}"
 
-    @property
-    def action_lines(self):
-        return [line.strip() for line in self.actions.splitlines() if line.strip()]
-
 
 class Characteristic(models.Model):
     level = models.ForeignKey(Level, on_delete=models.CASCADE, related_name="characteristics")

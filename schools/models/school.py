@@ -55,9 +55,3 @@ class School(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def occupancy_percent(self):
-        if not self.capacity or self.pupils_on_roll is None:
-            return None
-        return round(100 * self.pupils_on_roll / self.capacity)
