@@ -7,9 +7,18 @@ seconds were up: approve-all of 120 letters ran in bursts of 16, about 2 s each,
 took. Here the wait ends after one polling interval, so a finished task is acknowledged, and the next
 one fetched, within `polling_interval` of finishing. Nothing else changes: the same folders, the same
 prefetch, the same late acks (a task whose worker dies is still redelivered or swept).
+
+`filesystem://` names this transport in every process that loads the Celery app (the web process, the
+workers, beat): `use_portal_filesystem_transport()` is called as the app is made. Other URLs (Redis) are
+not touched.
 """
 
+from kombu import transport
 from kombu.transport import filesystem
+
+
+def use_portal_filesystem_transport() -> None:
+    transport.TRANSPORT_ALIASES["filesystem"] = f"{__name__}:Transport"
 
 
 class Transport(filesystem.Transport):
