@@ -3,6 +3,8 @@ whole screen as one action, school by school, so a refused move does not lose th
 
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
+
 from .evidence import evidence_for
 from .models import Categorisation, Characteristic, Dimension, Level
 from .selectors import active_levels
@@ -20,8 +22,8 @@ class Suggestion:
 class Decision:
     dimension: str
     levels: list
-    previous: object = None  # the Categorisation of the half-term before
-    current: object = None  # this half-term's current Categorisation
+    previous: object = None  # the half-term before's category (a Decided)
+    current: object = None  # this half-term's current category (a Decided)
     level_pk: str = ""  # what the control shows (or what was typed)
     rationale: str = ""
     characteristics: list = field(default_factory=list)  # the dimension's characteristics, best level first
@@ -56,13 +58,17 @@ def screen_rows(*, schools, half_term, dimensions=None, data=None, expanded=None
     """One row per school, with the dimensions asked for (all by default); `data` (the POST) refills what
     was typed. Only the `expanded` schools (a set of pks; all when None) carry the evidence and the
     characteristics: the others are compact rows, expanded on the page on request."""
+    # The categorisations are read for the schools' query itself (a subquery), not for a list of their
+    # pks: 120 parameters cost more to prepare than the rows they find.
+    which = schools.values("pk") if isinstance(schools, QuerySet) else None
     schools = list(schools)
     ids = [school.pk for school in schools]
+    which = ids if which is None else which
     expanded_ids = set(ids) if expanded is None else set(expanded) & set(ids)
     levels = {d: lv for d, lv in active_levels().items() if dimensions is None or d in dimensions}
     previous_ht = half_term.previous()
-    before = _decided(ids, previous_ht) if previous_ht else {}
-    now = _decided(ids, half_term)
+    before = _decided(which, previous_ht) if previous_ht else {}
+    now = _decided(which, half_term)
     evidence, characteristics = {}, []
     if expanded_ids:
         evidence = evidence_for(school_ids=expanded_ids, half_term=half_term)
@@ -105,20 +111,36 @@ def screen_rows(*, schools, half_term, dimensions=None, data=None, expanded=None
     return rows
 
 
+@dataclass(frozen=True)
+class Decided:
+    """What the screen shows of a school's current category for a half-term: its level, and whether its
+    letter went out (the rest of the Categorisation is not read)."""
+
+    level: object  # the Level, shared between the rows
+    locked_at: object = None
+
+    @property
+    def level_id(self):
+        return self.level.pk
+
+    @property
+    def is_locked(self):
+        return self.locked_at is not None
+
+
 def _decided(school_ids, half_term) -> dict:
-    """{(school_id, dimension): Categorisation} current for the half-term: only what the screen shows (the
-    level, whether its letter went out), with the levels shared, so 120 schools stay quick to read."""
+    """{(school_id, dimension): Decided} current for the half-term (`school_ids`: pks, or a query of them):
+    four columns a row and the levels shared, so 120 schools stay quick to read."""
     levels = {level.pk: level for level in Level.objects.all()}
     records = (
         Categorisation.objects.current()
         .filter(school_id__in=school_ids, half_term=half_term)
-        .only("id", "school_id", "half_term_id", "dimension", "level_id", "locked_at", "is_current")
+        .values_list("school_id", "dimension", "level_id", "locked_at")
     )
-    found = {}
-    for record in records:
-        record.level = levels[record.level_id]
-        found[(record.school_id, record.dimension)] = record
-    return found
+    return {
+        (school_id, dimension): Decided(levels[level_id], locked_at)
+        for school_id, dimension, level_id, locked_at in records
+    }
 
 
 def field_name(school, dimension, part):

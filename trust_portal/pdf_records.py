@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError, models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .pdf import render_pdf
@@ -100,11 +100,12 @@ def pdf_record_render(
     claimable = Q(status__in=[RenderStatus.PENDING, RenderStatus.FAILED]) | Q(
         status=RenderStatus.PROCESSING, claimed_at__lt=now - _stale_after()
     )
-    claimed = model.objects.filter(claimable, pk=pk).update(status=RenderStatus.PROCESSING, claimed_at=now)
+    claimed = model.objects.filter(claimable, pk=pk).update(
+        status=RenderStatus.PROCESSING, claimed_at=now, attempts=F("attempts") + 1
+    )
     if not claimed:
         return model.objects.filter(pk=pk).first()
     record = model.objects.select_related(*related).get(pk=pk)
-    model.objects.filter(pk=pk).update(attempts=record.attempts + 1)
     try:
         data = render_pdf(html(record))
         name = default_storage.save(file_name(record), ContentFile(data))

@@ -9,6 +9,7 @@ which must be an empty database you can throw away), with its own Celery queue.
 """
 
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -24,6 +25,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 INNER = "--inside-throwaway-database"
+TASK_RUN = re.compile(r"run_batch_item\[[^]]+\] succeeded in ([0-9.]+)s")
 
 
 class Command(BaseCommand):
@@ -173,7 +175,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Approve-all with {workers} worker processes: {progress['done']} letters rendered "
                 f"in {approve:.1f} s ({progress['failed']} failed; "
-                f"{approve / max(progress['done'], 1) * 1000:.0f} ms a letter)"
+                f"{approve / max(progress['done'], 1) * 1000:.0f} ms a letter; "
+                f"median task in the worker {self._task_median(log):.0f} ms)"
             )
             t0 = time.perf_counter()
             wall0 = time.time()
@@ -196,6 +199,12 @@ class Command(BaseCommand):
             worker.terminate()
             worker.wait(timeout=30)
         call_command("check", verbosity=0)
+
+    @staticmethod
+    def _task_median(log) -> float:
+        """The median run time (ms) of the batch tasks the worker has logged so far."""
+        runs = [float(m.group(1)) for line in log if (m := TASK_RUN.search(line))]
+        return statistics.median(runs) * 1000 if runs else 0.0
 
     @staticmethod
     def _wait(predicate, log, timeout=600):
