@@ -1,5 +1,7 @@
+from functools import lru_cache
+
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from categorisation.models import Dimension
@@ -17,27 +19,38 @@ def grid_cell(cell):
     """One grid cell: a tag per dimension (education, finance, site & H&S, always in that order) with the
     level's name in full and its movement; the dimension is said to screen readers only. Built in Python:
     the grid has thousands of cells and this keeps the page quick to render."""
-    parts = []
-    for dimension, level in cell.levels.items():
-        label = Dimension(dimension).label
-        move = ""
-        if cell.moves.get(dimension):
-            arrow, said = MOVE_TEXT[cell.moves[dimension]]
-            move = format_html(
-                ' <span class="move" aria-hidden="true">{}</span><span class="visually-hidden"> ({})</span>',
-                arrow,
-                said,
-            )
-        parts.append(
-            format_html(
-                '<span class="tag {}"><span class="visually-hidden">{}: </span>{}{}</span>',
+    return mark_safe(
+        "".join(
+            _grid_tag(
+                dimension,
                 level.tag_class if level else "tag--grey",
-                label,
                 level.name if level else "Not decided",
-                move,
+                cell.moves.get(dimension),
             )
+            for dimension, level in cell.levels.items()
         )
-    return format_html_join("", "{}", ((part,) for part in parts))
+    )
+
+
+@lru_cache(maxsize=1024)
+def _grid_tag(dimension: str, tag_class: str, name: str, move: str | None) -> str:
+    """A cell's tag for one dimension. The grid repeats a few dozen of them thousands of times, so each is
+    written (and escaped) once per process, keyed by everything it shows."""
+    moved = ""
+    if move:
+        arrow, said = MOVE_TEXT[move]
+        moved = format_html(
+            ' <span class="move" aria-hidden="true">{}</span><span class="visually-hidden"> ({})</span>',
+            arrow,
+            said,
+        )
+    return format_html(
+        '<span class="tag {}"><span class="visually-hidden">{}: </span>{}{}</span>',
+        tag_class,
+        Dimension(dimension).label,
+        name,
+        moved,
+    )
 
 
 @register.filter
